@@ -1,0 +1,22 @@
+package io.github.smartonkeycloak.it.support;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The one server configuration of the suite: every provider jar of the pack plus the server options it ships.
+ * Every test class uses this class, so the framework starts Keycloak once for the whole module.
+ */
+public final class SmartServerConfig implements KeycloakServerConfig {
+
+    public static final String GROUP_ID = "io.github.smartonkeycloak";
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config
+                .dependency(GROUP_ID, "smart-scopes-provider")
+                .dependency(GROUP_ID, "launch-context-authenticator")
+                .dependency(GROUP_ID, "patient-picker-theme")
+                .options(ShippedServerOptions.load());
+    }
+}
