@@ -2,7 +2,6 @@ package io.github.smartonkeycloak.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,7 +38,7 @@ public final class Http {
     /** A client that keeps cookies, like one browser. */
     public static Http browser() {
         return new Http(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT)
-                .cookieHandler(new CookieManager()).build());
+                .cookieHandler(new LocalhostCookieJar()).build());
     }
 
     public Response get(String url, String... headers) {

@@ -1,0 +1,68 @@
+package io.github.smartonkeycloak.it.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.smartonkeycloak.it.support.SmartServerConfig;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.provider.ProviderFactory;
+import org.keycloak.provider.Spi;
+import org.keycloak.representations.info.SpiInfoRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+/**
+ * The project registers providers one way only, hand-written {@code META-INF/services} files; a wrong line there
+ * makes Keycloak skip a provider silently. This loads every entry and checks that the real server runs it.
+ */
+@KeycloakIntegrationTest(config = SmartServerConfig.class)
+class ProviderRegistrationIT {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    private final ServiceEntries services = ServiceEntries.ofProviderModules();
+
+    @Test
+    void theProviderJarsRegisterServices() {
+        assertThat(services.entries()).extracting(ServiceEntries.Entry::module).contains("smart-scopes-provider");
+    }
+
+    @Test
+    void everyServiceEntryNamesALoadableImplementationOfItsService() throws Exception {
+        for (ServiceEntries.Entry entry : services.entries()) {
+            Class<?> service = Class.forName(entry.service());
+            Class<?> implementation = Class.forName(entry.implementation());
+
+            assertThat(service).as(entry.toString()).isAssignableFrom(implementation);
+            Object instance = implementation.getDeclaredConstructor().newInstance();
+            if (instance instanceof ProviderFactory<?> factory) {
+                assertThat(factory.getId()).as(entry.toString()).startsWith("smart-");
+            }
+            if (instance instanceof Spi spi) {
+                assertThat(spi.getName()).as(entry.toString()).startsWith("smart-");
+            }
+        }
+    }
+
+    @Test
+    void keycloakRunsEveryRegisteredProviderAndSpi() throws Exception {
+        Map<String, SpiInfoRepresentation> serverProviders = admin.serverInfo().getInfo().getProviders();
+        Set<String> runningProviderIds = serverProviders.values().stream()
+                .flatMap(spi -> spi.getProviders().keySet().stream())
+                .collect(Collectors.toSet());
+
+        for (ServiceEntries.Entry entry : services.entries()) {
+            Object instance = Class.forName(entry.implementation()).getDeclaredConstructor().newInstance();
+            if (instance instanceof Spi spi) {
+                assertThat(serverProviders).as(entry.toString()).containsKey(spi.getName());
+            } else if (instance instanceof ProviderFactory<?> factory) {
+                assertThat(runningProviderIds).as(entry.toString()).contains(factory.getId());
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Starts the SMART demo stack and blocks until Ctrl-C:
+#   Keycloak (the pack's providers, realm "smart" imported, embedded dev-file database) on http://localhost:8080
+#   the demo FHIR server on http://localhost:8081/fhir
+# Needs only a JDK (17+) and network access to Maven Central. Everything it downloads or writes stays in .demo/.
+# Each run starts from a fresh database with the realm re-imported, so demo state never leaks between runs.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+cd "$ROOT"
+
+DEMO_DIR="$ROOT/.demo"
+KC_VERSION="$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml | head -n 1)"
+KC_HOME="$DEMO_DIR/keycloak-$KC_VERSION"
+PID_FILE="$DEMO_DIR/pids"
+KC_PORT=8080
+KC_MANAGEMENT_PORT=9000
+FHIR_PORT=8081
+REALM_URL="http://localhost:$KC_PORT/realms/smart"
+FHIR_URL="http://localhost:$FHIR_PORT/fhir"
+STARTUP_TIMEOUT_SECONDS=300
+PROVIDER_MODULES=(smart-scopes-provider launch-context-authenticator patient-picker-theme)
+
+KC_PID=""
+FHIR_PID=""
+
+log() { printf '[demo] %s\n' "$*"; }
+fail() { printf '[demo] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Runs a command in its own process group where setsid exists, so Ctrl-C reaches only this script,
+# which then stops the whole group (kc.sh starts a second java process).
+start_detached() {
+  if command -v setsid >/dev/null 2>&1; then
+    setsid "$@" &
+  else
+    "$@" &
+  fi
+}
+
+stop_process() {
+  local pid="$1"
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+}
+
+stop_all() {
+  trap - INT TERM EXIT
+  if [ -n "$KC_PID$FHIR_PID" ]; then
+    log "Stopping the demo stack ..."
+  fi
+  stop_process "$FHIR_PID"
+  stop_process "$KC_PID"
+  rm -f "$PID_FILE"
+}
+
+# A previous run that was killed hard may have left its processes behind: stop those (and only those).
+stop_leftovers() {
+  [ -f "$PID_FILE" ] || return 0
+  local pid
+  for pid in $(cat "$PID_FILE"); do
+    if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -e "$DEMO_DIR" -e demo-fhir-server; then
+      log "Stopping process $pid left over from an earlier run"
+      stop_process "$pid"
+    fi
+  done
+  rm -f "$PID_FILE"
+}
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Prints the HTTP status of a GET, using bash's /dev/tcp so that no curl or wget is needed.
+http_status() {
+  local host_port="${1#http://}"; host_port="${host_port%%/*}"
+  local path="/${1#http://*/}"
+  local host="${host_port%%:*}" port="${host_port##*:}"
+  exec 3<>"/dev/tcp/$host/$port" || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: %s\r\nAccept: application/json\r\n\r\n' "$path" "$host_port" >&3
+  local status_line
+  IFS= read -r -t 10 status_line <&3 || true
+  exec 3<&- 3>&-
+  printf '%s' "$status_line" | awk '{print $2}'
+}
+
+wait_until_ok() {
+  local name="$1" url="$2" pid="$3" log_file="$4"
+  local deadline=$((SECONDS + STARTUP_TIMEOUT_SECONDS))
+  until [ "$(http_status "$url" 2>/dev/null || true)" = "200" ]; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 40 "$log_file" >&2 || true
+      fail "$name stopped during start-up; its log is $log_file"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      tail -n 40 "$log_file" >&2 || true
+      fail "$name did not answer $url within $STARTUP_TIMEOUT_SECONDS s; its log is $log_file"
+    fi
+    sleep 1
+  done
+}
+
+copy_if_changed() {
+  if ! cmp -s "$1" "$2" 2>/dev/null; then
+    cp "$1" "$2"
+  fi
+}
+
+build_pack() {
+  log "Building the pack (./mvnw package, tests skipped) ..."
+  ./mvnw -B -q -DskipTests -pl '!integration-tests' package
+}
+
+install_keycloak() {
+  if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+    log "Fetching Keycloak $KC_VERSION through Maven ..."
+    rm -rf "$KC_HOME"
+    ./mvnw -B -q -N dependency:unpack \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$DEMO_DIR"
+    chmod +x "$KC_HOME"/bin/*.sh
+  fi
+  # Copy only changed jars: Keycloak rebuilds itself (about 30 s) whenever providers/ changes.
+  local module jar
+  for module in "${PROVIDER_MODULES[@]}"; do
+    jar="$(ls "$module"/target/"$module"-*.jar | grep -v -e sources -e javadoc | head -n 1)"
+    copy_if_changed "$jar" "$KC_HOME/providers/$module.jar"
+  done
+  copy_if_changed realm-export/keycloak.conf "$KC_HOME/conf/keycloak.conf"
+  rm -rf "$KC_HOME/data"
+  mkdir -p "$KC_HOME/data/import"
+  cp realm-export/smart-realm.json "$KC_HOME/data/import/smart-realm.json"
+}
+
+start_keycloak() {
+  log "Starting Keycloak $KC_VERSION (log: .demo/keycloak.log) ..."
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    start_detached "$KC_HOME/bin/kc.sh" start-dev --http-port="$KC_PORT" --db=dev-file --import-realm \
+    > "$DEMO_DIR/keycloak.log" 2>&1
+  KC_PID=$!
+  echo "$KC_PID" >> "$PID_FILE"
+}
+
+start_fhir_server() {
+  log "Starting the demo FHIR server (log: .demo/fhir-server.log) ..."
+  start_detached java -jar demo-fhir-server/target/demo-fhir-server.jar \
+    --port "$FHIR_PORT" --keycloak-realm-url "$REALM_URL" > "$DEMO_DIR/fhir-server.log" 2>&1
+  FHIR_PID=$!
+  echo "$FHIR_PID" >> "$PID_FILE"
+}
+
+print_summary() {
+  cat <<EOF
+
+  SMART on FHIR demo is running. Press Ctrl-C to stop it.
+
+  Keycloak                  http://localhost:$KC_PORT  (admin console: user admin, password admin)
+  Realm                     $REALM_URL
+  SMART discovery           $REALM_URL/.well-known/smart-configuration
+  FHIR server (R4)          $FHIR_URL
+  SMART discovery at FHIR   $FHIR_URL/.well-known/smart-configuration
+  Account console           $REALM_URL/account
+
+  Demo users (realm-export/demo-users.json):
+$(sed 's/^/    /' realm-export/demo-users.json)
+
+  Try it:
+    TOKEN=\$(curl -s -u demo-backend:demo-backend-secret -d grant_type=client_credentials \\
+      $REALM_URL/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+    curl -H "Authorization: Bearer \$TOKEN" "$FHIR_URL/Patient?name=shaw"
+
+EOF
+}
+
+main() {
+  mkdir -p "$DEMO_DIR"
+  stop_leftovers
+  local port
+  for port in "$KC_PORT" "$KC_MANAGEMENT_PORT" "$FHIR_PORT"; do
+    if port_in_use "$port"; then
+      fail "port $port is in use by another program; stop it and run again"
+    fi
+  done
+
+  build_pack
+  install_keycloak
+
+  trap stop_all EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+
+  start_keycloak
+  wait_until_ok "Keycloak" "$REALM_URL/.well-known/smart-configuration" "$KC_PID" "$DEMO_DIR/keycloak.log"
+  start_fhir_server
+  wait_until_ok "The demo FHIR server" "$FHIR_URL/.well-known/smart-configuration" "$FHIR_PID" "$DEMO_DIR/fhir-server.log"
+  print_summary
+
+  # Block until Ctrl-C, or until either process ends on its own (then stop the other too).
+  while kill -0 "$KC_PID" 2>/dev/null && kill -0 "$FHIR_PID" 2>/dev/null; do
+    sleep 1
+  done
+  fail "a demo process stopped unexpectedly; see .demo/keycloak.log and .demo/fhir-server.log"
+}
+
+main "$@"
