@@ -105,6 +105,13 @@ wait_until_ok() {
   done
 }
 
+# The packaged jar of a module (artifactId-version.jar; the version stays in the name so Maven tooling finds it).
+provider_jar() {
+  local version
+  version="$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$1/pom.xml" | head -n 1)"
+  printf '%s/target/%s-%s.jar' "$1" "$1" "$version"
+}
+
 copy_if_changed() {
   if ! cmp -s "$1" "$2" 2>/dev/null; then
     cp "$1" "$2"
@@ -125,10 +132,9 @@ install_keycloak() {
     chmod +x "$KC_HOME"/bin/*.sh
   fi
   # Copy only changed jars: Keycloak rebuilds itself (about 30 s) whenever providers/ changes.
-  local module jar
+  local module
   for module in "${PROVIDER_MODULES[@]}"; do
-    jar="$(ls "$module"/target/"$module"-*.jar | grep -v -e sources -e javadoc | head -n 1)"
-    copy_if_changed "$jar" "$KC_HOME/providers/$module.jar"
+    copy_if_changed "$(provider_jar "$module")" "$KC_HOME/providers/$module.jar"
   done
   copy_if_changed realm-export/keycloak.conf "$KC_HOME/conf/keycloak.conf"
   rm -rf "$KC_HOME/data"
