@@ -1,0 +1,118 @@
+package io.github.smartonkeycloak.demofhir;
+
+import java.net.http.HttpClient;
+import java.util.EnumSet;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.github.smartonkeycloak.demofhir.data.Population;
+import io.github.smartonkeycloak.demofhir.data.PopulationGenerator;
+import io.github.smartonkeycloak.demofhir.fhir.DemoRestfulServer;
+import io.github.smartonkeycloak.demofhir.keycloak.KeycloakHttp;
+import io.github.smartonkeycloak.demofhir.keycloak.RealmEndpoints;
+import io.github.smartonkeycloak.demofhir.security.BearerTokenFilter;
+import io.github.smartonkeycloak.demofhir.security.KeycloakTokenIntrospector;
+import io.github.smartonkeycloak.demofhir.security.TokenIntrospector;
+import io.github.smartonkeycloak.demofhir.web.CorsFilter;
+import io.github.smartonkeycloak.demofhir.web.RequestLogFilter;
+import io.github.smartonkeycloak.demofhir.web.SmartConfigurationServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The demo FHIR server running in embedded Jetty; {@link #close()} stops it. */
+public final class DemoFhirServer implements AutoCloseable {
+
+    public static final String FHIR_PATH = "/fhir";
+    public static final String SMART_CONFIGURATION_PATH = FHIR_PATH + "/.well-known/smart-configuration";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoFhirServer.class);
+
+    private final Server jetty;
+    private final ServerConnector connector;
+
+    private DemoFhirServer(Server jetty, ServerConnector connector) {
+        this.jetty = jetty;
+        this.connector = connector;
+    }
+
+    /** Generates the population, starts Jetty and returns once it accepts requests. */
+    public static DemoFhirServer start(DemoFhirServerConfig config) {
+        long started = System.nanoTime();
+        Population population = PopulationGenerator.generate(config.patientCount(), config.seed());
+        LOG.info("Generated {} patients, {} resources in all (seed {})", population.patients().size(),
+                population.resourceCount(), config.seed());
+
+        FhirContext fhirContext = FhirContext.forR4Cached();
+        RealmEndpoints realm = new RealmEndpoints(config.keycloakRealmUrl());
+        HttpClient keycloakHttp = KeycloakHttp.newClient();
+        TokenIntrospector introspector = new KeycloakTokenIntrospector(keycloakHttp, realm.introspection(),
+                config.clientId(), config.clientSecret());
+
+        Server jetty = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.setContextPath("/");
+        // Outermost first: log every answer, then CORS (preflights end there), then authentication.
+        addFilter(context, new RequestLogFilter(), "/*");
+        addFilter(context, new CorsFilter(), "/*");
+        addFilter(context, new BearerTokenFilter(introspector, fhirContext), FHIR_PATH + "/*");
+
+        ServletHolder fhir = new ServletHolder("fhir", new DemoRestfulServer(fhirContext, population, realm));
+        fhir.setInitOrder(1); // initialise HAPI during start, not on the first request
+        context.addServlet(fhir, FHIR_PATH + "/*");
+        // An exact mapping wins over HAPI's /fhir/*.
+        context.addServlet(new ServletHolder("smart-configuration",
+                new SmartConfigurationServlet(keycloakHttp, realm.smartConfiguration())), SMART_CONFIGURATION_PATH);
+        jetty.setHandler(context);
+
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            stopQuietly(jetty);
+            throw new IllegalStateException("Could not start the demo FHIR server on port " + config.port(), e);
+        }
+        DemoFhirServer server = new DemoFhirServer(jetty, connector);
+        LOG.info("Listening on port {}, Keycloak realm {} ({} ms)", server.port(), config.keycloakRealmUrl(),
+                (System.nanoTime() - started) / 1_000_000);
+        return server;
+    }
+
+    /** The port actually listened on (an ephemeral one resolved). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port() + FHIR_PATH;
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(jetty);
+    }
+
+    private static void addFilter(ServletContextHandler context, Filter filter, String pathSpec) {
+        context.addFilter(new FilterHolder(filter), pathSpec, EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping Jetty failed", e);
+        }
+    }
+}

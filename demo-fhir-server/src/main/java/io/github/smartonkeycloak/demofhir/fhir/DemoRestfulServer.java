@@ -1,0 +1,34 @@
+package io.github.smartonkeycloak.demofhir.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import io.github.smartonkeycloak.demofhir.data.Population;
+import io.github.smartonkeycloak.demofhir.keycloak.RealmEndpoints;
+import io.github.smartonkeycloak.demofhir.resources.ResourceProviders;
+
+/** HAPI's plain RESTful server, set up for the in-memory population. */
+public final class DemoRestfulServer extends RestfulServer {
+
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    public static final int MAX_PAGE_SIZE = 100;
+    /** How many search results are kept for their next links; the oldest is dropped first. */
+    private static final int KEPT_SEARCHES = 200;
+
+    public DemoRestfulServer(FhirContext fhirContext, Population population, RealmEndpoints endpoints) {
+        super(fhirContext);
+        setServerName("SMART on Keycloak demo FHIR server");
+        setImplementationDescription("In-memory synthetic data; bearer tokens checked with Keycloak");
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setResourceProviders(ResourceProviders.forPopulation(population));
+
+        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(KEPT_SEARCHES);
+        paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
+        paging.setMaximumPageSize(MAX_PAGE_SIZE);
+        setPagingProvider(paging);
+
+        registerInterceptor(new SmartCapabilityInterceptor(endpoints));
+        registerInterceptor(new QuietParameterErrorInterceptor());
+    }
+}

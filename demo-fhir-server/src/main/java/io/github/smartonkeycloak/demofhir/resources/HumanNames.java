@@ -1,0 +1,43 @@
+package io.github.smartonkeycloak.demofhir.resources;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.StringType;
+
+/** The name parts string searches look at. */
+final class HumanNames {
+
+    private HumanNames() {
+    }
+
+    /** What {@code name} matches: every given name, family name and text. */
+    static List<String> allParts(List<HumanName> names) {
+        List<String> parts = new ArrayList<>();
+        for (HumanName name : names) {
+            parts.add(name.getText());
+            parts.add(name.getFamily());
+            parts.addAll(givens(List.of(name)));
+        }
+        return parts;
+    }
+
+    static List<String> families(List<HumanName> names) {
+        List<String> families = new ArrayList<>();
+        for (HumanName name : names) {
+            families.add(name.getFamily());
+        }
+        return families;
+    }
+
+    static List<String> givens(List<HumanName> names) {
+        List<String> givens = new ArrayList<>();
+        for (HumanName name : names) {
+            for (StringType given : name.getGiven()) {
+                givens.add(given.getValue());
+            }
+        }
+        return givens;
+    }
+}

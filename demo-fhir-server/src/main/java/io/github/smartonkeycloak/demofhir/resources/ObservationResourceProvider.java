@@ -1,0 +1,52 @@
+package io.github.smartonkeycloak.demofhir.resources;
+
+import java.util.List;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.github.smartonkeycloak.demofhir.data.ResourceStore;
+import io.github.smartonkeycloak.demofhir.search.ReferenceMatch;
+import io.github.smartonkeycloak.demofhir.search.TokenMatch;
+import org.hl7.fhir.instance.model.api.IAnyResource;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Observation;
+
+/** Observation read and search by patient, category and code; newest first. */
+public final class ObservationResourceProvider implements IResourceProvider {
+
+    private final ResourceStore<Observation> observations;
+
+    public ObservationResourceProvider(ResourceStore<Observation> observations) {
+        this.observations = observations;
+    }
+
+    @Override
+    public Class<Observation> getResourceType() {
+        return Observation.class;
+    }
+
+    @Read
+    public Observation read(@IdParam IdType id) {
+        return Stores.readOrNotFound(observations, id);
+    }
+
+    @Search
+    public List<Observation> search(
+            @OptionalParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids,
+            @OptionalParam(name = Observation.SP_PATIENT) ReferenceParam patient,
+            @OptionalParam(name = Observation.SP_SUBJECT) ReferenceParam subject,
+            @OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category,
+            @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code) {
+        return observations.search(observation -> TokenMatch.id(ids, observation.getIdElement().getIdPart())
+                && ReferenceMatch.matches(patient, "Patient", observation.getSubject())
+                && ReferenceMatch.matches(subject, "Patient", observation.getSubject())
+                && TokenMatch.anyConcept(category, observation.getCategory())
+                && TokenMatch.anyConcept(code, observation.getCode()),
+                Orderings.OBSERVATIONS_NEWEST_FIRST);
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.smartonkeycloak.demofhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CommandLineOptionsTest {
+
+    @Test
+    void noOptionsGiveTheDefaults() throws UsageException {
+        DemoFhirServerConfig config = CommandLineOptions.parse().config();
+
+        assertThat(config.port()).isEqualTo(8081);
+        assertThat(config.keycloakRealmUrl()).isEqualTo("http://localhost:8080/realms/smart");
+        assertThat(config.patientCount()).isEqualTo(300);
+    }
+
+    @Test
+    void everyOptionIsRead() throws UsageException {
+        CommandLineOptions options = CommandLineOptions.parse("--port", "18081",
+                "--keycloak-realm-url", "http://localhost:18089/realms/smart",
+                "--client-id", "fhir", "--client-secret", "s", "--patients", "50", "--seed", "7");
+
+        assertThat(options.helpRequested()).isFalse();
+        DemoFhirServerConfig config = options.config();
+        assertThat(config.port()).isEqualTo(18081);
+        assertThat(config.keycloakRealmUrl()).isEqualTo("http://localhost:18089/realms/smart");
+        assertThat(config.clientId()).isEqualTo("fhir");
+        assertThat(config.clientSecret()).isEqualTo("s");
+        assertThat(config.patientCount()).isEqualTo(50);
+        assertThat(config.seed()).isEqualTo(7L);
+    }
+
+    @Test
+    void helpWins() throws UsageException {
+        assertThat(CommandLineOptions.parse("--port", "1", "--help").helpRequested()).isTrue();
+        assertThat(CommandLineOptions.USAGE).contains("--port", "--keycloak-realm-url", "--client-id",
+                "--client-secret", "--patients", "--seed", "--help");
+    }
+
+    @Test
+    void badCommandLinesAreUsageErrors() {
+        assertThatThrownBy(() -> CommandLineOptions.parse("--colour", "red"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--colour");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--port"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--port", "eighty"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--port");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--patients", "1"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--patients");
+        assertThatThrownBy(() -> CommandLineOptions.parse("stray"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("stray");
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.smartonkeycloak.demofhir.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+
+/** Plain HTTP against the demo server, so tests see status codes and headers exactly as a client would. */
+public final class FhirHttp {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(TIMEOUT)
+            .build();
+    private final String baseUrl;
+
+    public FhirHttp(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** GET with {@link FakeKeycloak#GOOD_TOKEN}; {@code pathOrUrl} is relative to the base URL unless absolute. */
+    public HttpResponse<String> getWithToken(String pathOrUrl) {
+        return get(pathOrUrl, "Authorization", "Bearer " + FakeKeycloak.GOOD_TOKEN, "Accept", "application/fhir+json");
+    }
+
+    public HttpResponse<String> get(String pathOrUrl, String... headers) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET(), headers);
+    }
+
+    public HttpResponse<String> options(String pathOrUrl, String... headers) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
+                headers);
+    }
+
+    /** An authorised search or read that must answer 200; the body parsed. */
+    public <T extends IBaseResource> T fetch(String pathOrUrl, Class<T> type) {
+        HttpResponse<String> response = getWithToken(pathOrUrl);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + pathOrUrl + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body(), type);
+    }
+
+    public Bundle search(String pathAndQuery) {
+        return fetch(pathAndQuery, Bundle.class);
+    }
+
+    public static <T extends IBaseResource> T parse(String json, Class<T> type) {
+        return FHIR.newJsonParser().parseResource(type, json);
+    }
+
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + "/" + pathOrUrl);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        request.timeout(TIMEOUT);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("Request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+}

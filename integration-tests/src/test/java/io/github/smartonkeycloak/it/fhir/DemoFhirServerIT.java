@@ -1,0 +1,177 @@
+package io.github.smartonkeycloak.it.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smartonkeycloak.demofhir.DemoFhirServer;
+import io.github.smartonkeycloak.demofhir.DemoFhirServerConfig;
+import io.github.smartonkeycloak.it.support.BrowserlessLogin;
+import io.github.smartonkeycloak.it.support.DemoUsers;
+import io.github.smartonkeycloak.it.support.Http;
+import io.github.smartonkeycloak.it.support.Pkce;
+import io.github.smartonkeycloak.it.support.SmartRealm;
+import io.github.smartonkeycloak.it.support.SmartServerConfig;
+import io.github.smartonkeycloak.it.support.TestApps;
+import io.github.smartonkeycloak.it.support.TokenEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/** The demo FHIR server in front of the real Keycloak: it serves data only for tokens Keycloak says are active. */
+@KeycloakIntegrationTest(config = SmartServerConfig.class)
+class DemoFhirServerIT {
+
+    private static final String REALM_URL = "http://localhost:8080/realms/" + SmartRealm.NAME;
+    private static DemoFhirServer fhirServer;
+
+    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    @InjectClient(config = TestApps.PublicApp.class)
+    ManagedClient app;
+
+    private final Http http = Http.plain();
+    private final DemoUsers demoUsers = DemoUsers.load();
+
+    @BeforeAll
+    static void startFhirServer() {
+        fhirServer = DemoFhirServer.start(DemoFhirServerConfig.builder().port(0).keycloakRealmUrl(REALM_URL).build());
+    }
+
+    @AfterAll
+    static void stopFhirServer() {
+        fhirServer.close();
+    }
+
+    private String backendToken() {
+        Http.Response token = new TokenEndpoint(realm.getBaseUrl()).clientCredentials("demo-backend", "demo-backend-secret", null);
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        return token.json().path("access_token").asText();
+    }
+
+    private Http.Response fhirGet(String path, String token) {
+        return token == null
+                ? http.get(fhirServer.baseUrl() + path, "Accept", "application/fhir+json")
+                : http.get(fhirServer.baseUrl() + path, "Accept", "application/fhir+json", "Authorization", "Bearer " + token);
+    }
+
+    @Test
+    void refusesDataRequestsWithoutAToken() {
+        Http.Response response = fhirGet("/Patient", null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(response.json().path("resourceType").asText()).isEqualTo("OperationOutcome");
+    }
+
+    @Test
+    void refusesATokenKeycloakDidNotIssue() {
+        assertThat(fhirGet("/Patient", "not-a-token").status()).isEqualTo(401);
+        String forged = backendToken().replaceFirst("\\.[^.]+$", ".c2lnbmF0dXJl");
+        assertThat(fhirGet("/Patient", forged).status()).isEqualTo(401);
+    }
+
+    @Test
+    void answersWithATokenFromKeycloak() {
+        Http.Response response = fhirGet("/Patient?name=shaw", backendToken());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("resourceType").asText()).isEqualTo("Bundle");
+        assertThat(resourceIds(response.json())).contains("amy-shaw", "ben-shaw");
+    }
+
+    @Test
+    void answersAUserTokenFromARealLogin() {
+        DemoUsers.DemoUser patient = demoUsers.patient();
+        Pkce pkce = Pkce.s256();
+        Map<String, String> redirect = new BrowserlessLogin(realm.getBaseUrl()).authorize(
+                TokenEndpoint.authorizationRequest(TestApps.PublicApp.CLIENT_ID, "openid", pkce, "s"),
+                patient.username(), patient.password());
+        String token = new TokenEndpoint(realm.getBaseUrl())
+                .exchangeCodeAsPublicClient(redirect.get("code"), pkce, TestApps.PublicApp.CLIENT_ID).json()
+                .path("access_token").asText();
+
+        Http.Response response = fhirGet("/" + patient.fhirUser(), token);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("id").asText()).isEqualTo(patient.fhirUser().substring("Patient/".length()));
+    }
+
+    @Test
+    void aRevokedTokenStopsWorkingAtOnce() {
+        String token = backendToken();
+        assertThat(fhirGet("/Patient?_count=1", token).status()).isEqualTo(200);
+
+        Http.Response revoked = http.postForm(realm.getBaseUrl() + "/protocol/openid-connect/revoke",
+                Map.of("token", token, "token_type_hint", "access_token"),
+                "Authorization", Http.basic("demo-backend", "demo-backend-secret"));
+        assertThat(revoked.status()).isEqualTo(200);
+
+        assertThat(fhirGet("/Patient?_count=1", token).status()).isEqualTo(401);
+    }
+
+    @Test
+    void everyDemoUsersRecordIsOnTheServer() {
+        String token = backendToken();
+        List<String> references = new ArrayList<>();
+        references.add(demoUsers.patient().fhirUser());
+        references.add(demoUsers.practitioner().fhirUser());
+        demoUsers.patient().patientIds().forEach(id -> references.add("Patient/" + id));
+
+        for (String reference : references) {
+            assertThat(fhirGet("/" + reference, token).status()).as(reference).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void servesKeycloaksSmartConfigurationAtTheFhirBase() {
+        Http.Response atFhirBase = http.get(fhirServer.baseUrl() + "/.well-known/smart-configuration",
+                "Accept", "application/json");
+        JsonNode fromKeycloak = http.get(realm.getBaseUrl() + "/.well-known/smart-configuration").json();
+
+        assertThat(atFhirBase.status()).isEqualTo(200);
+        assertThat(atFhirBase.header("Location")).isEmpty();
+        assertThat(atFhirBase.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(atFhirBase.json()).isEqualTo(fromKeycloak);
+    }
+
+    @Test
+    void theCapabilityStatementIsOpenAndPointsAtKeycloak() {
+        Http.Response metadata = fhirGet("/metadata", null);
+        JsonNode smart = http.get(realm.getBaseUrl() + "/.well-known/smart-configuration").json();
+
+        assertThat(metadata.status()).isEqualTo(200);
+        Map<String, String> oauthUris = oauthUris(metadata.json());
+        assertThat(oauthUris).containsEntry("authorize", smart.path("authorization_endpoint").asText())
+                .containsEntry("token", smart.path("token_endpoint").asText())
+                .containsEntry("introspect", smart.path("introspection_endpoint").asText())
+                .containsEntry("revoke", smart.path("revocation_endpoint").asText())
+                .containsEntry("manage", smart.path("management_endpoint").asText());
+    }
+
+    private static List<String> resourceIds(JsonNode bundle) {
+        List<String> ids = new ArrayList<>();
+        bundle.path("entry").forEach(entry -> ids.add(entry.path("resource").path("id").asText()));
+        return ids;
+    }
+
+    private static Map<String, String> oauthUris(JsonNode capabilityStatement) {
+        Map<String, String> uris = new java.util.HashMap<>();
+        capabilityStatement.path("rest").get(0).path("security").path("extension").forEach(extension -> {
+            if (extension.path("url").asText().endsWith("/oauth-uris")) {
+                extension.path("extension").forEach(uri -> uris.put(uri.path("url").asText(), uri.path("valueUri").asText()));
+            }
+        });
+        return uris;
+    }
+}
