@@ -51,8 +51,10 @@ stop_process() {
 
 stop_all() {
   trap - INT TERM EXIT
+  # The terminal (or a pipe reader) may be gone already: stopping must not depend on being able to print.
+  trap '' PIPE
   if [ -n "$KC_PID$FHIR_PID" ]; then
-    log "Stopping the demo stack ..."
+    log "Stopping the demo stack ..." 2>/dev/null || true
   fi
   stop_process "$FHIR_PID"
   stop_process "$KC_PID"
