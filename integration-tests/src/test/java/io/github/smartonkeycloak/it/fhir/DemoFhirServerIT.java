@@ -159,6 +159,16 @@ class DemoFhirServerIT {
                 .containsEntry("manage", smart.path("management_endpoint").asText());
     }
 
+    /** Inferno D6 (smart_cors_metadata_request): the CapabilityStatement is readable from a browser app. */
+    @Test
+    void infernoD6TheCapabilityStatementAllowsCrossOriginReads() {
+        Http.Response metadata = http.get(fhirServer.baseUrl() + "/metadata", "Origin", "https://inferno.example");
+
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.header("Access-Control-Allow-Origin")).hasValueSatisfying(
+                origin -> assertThat(origin).isIn("*", "https://inferno.example"));
+    }
+
     private static List<String> resourceIds(JsonNode bundle) {
         List<String> ids = new ArrayList<>();
         bundle.path("entry").forEach(entry -> ids.add(entry.path("resource").path("id").asText()));
