@@ -1,0 +1,58 @@
+package io.github.smartonkeycloak.scope;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resource scopes of an access token, for a resource server deciding whether to answer a request. Scopes that
+ * are not resource scopes (openid, launch, ...) or that do not parse grant no data access and are ignored.
+ */
+public final class GrantedScopes {
+
+    private final List<ResourceScope> scopes;
+
+    private GrantedScopes(List<ResourceScope> scopes) {
+        this.scopes = scopes;
+    }
+
+    /** The space-separated {@code scope} of a token or introspection response. */
+    public static GrantedScopes parse(String scopeClaim) {
+        List<ResourceScope> scopes = new ArrayList<>();
+        if (scopeClaim != null) {
+            for (String token : scopeClaim.split(" ")) {
+                if (token.isEmpty() || !SmartScopeParser.looksLikeSmart(token)) {
+                    continue;
+                }
+                try {
+                    if (SmartScopeParser.parse(token) instanceof ResourceScope scope) {
+                        scopes.add(scope);
+                    }
+                } catch (ScopeSyntaxException ignored) {
+                    // a malformed scope grants nothing
+                }
+            }
+        }
+        return new GrantedScopes(List.copyOf(scopes));
+    }
+
+    public List<ResourceScope> resourceScopes() {
+        return scopes;
+    }
+
+    public boolean hasContext(ScopeContext context) {
+        return scopes.stream().anyMatch(scope -> scope.context() == context);
+    }
+
+    /** Whether any granted scope allows the interaction; see {@link ResourceScope#permits} for the parameters. */
+    public boolean permits(ScopeContext context, String resourceType, Interaction interaction,
+            Map<String, ? extends Collection<String>> parameters) {
+        for (ResourceScope scope : scopes) {
+            if (scope.permits(context, resourceType, interaction, parameters)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
