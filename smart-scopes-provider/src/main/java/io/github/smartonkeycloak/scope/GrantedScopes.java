@@ -22,16 +22,8 @@ public final class GrantedScopes {
         List<ResourceScope> scopes = new ArrayList<>();
         if (scopeClaim != null) {
             for (String token : scopeClaim.split(" ")) {
-                if (token.isEmpty() || !SmartScopeParser.looksLikeSmart(token)) {
-                    continue;
-                }
-                try {
-                    if (SmartScopeParser.parse(token) instanceof ResourceScope scope) {
-                        scopes.add(scope);
-                    }
-                } catch (ScopeSyntaxException ignored) {
-                    // a malformed scope grants nothing
-                }
+                // A malformed scope grants nothing.
+                SmartScopeParser.resourceScope(token).ifPresent(scopes::add);
             }
         }
         return new GrantedScopes(List.copyOf(scopes));

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses one scope of the SMART App Launch 2.2 grammar: resource scopes ({@code patient|user|system}, a resource type
@@ -62,6 +63,18 @@ public final class SmartScopeParser {
             return resourceScope;
         }
         throw new ScopeSyntaxException(scope, ScopeProblem.NOT_SMART, 0, "not a SMART resource scope");
+    }
+
+    /** The resource scope a string stands for, if it is a well-formed one; no exception for anything else. */
+    public static Optional<ResourceScope> resourceScope(String scope) {
+        if (scope == null || !looksLikeSmart(scope)) {
+            return Optional.empty();
+        }
+        try {
+            return parse(scope) instanceof ResourceScope resourceScope ? Optional.of(resourceScope) : Optional.empty();
+        } catch (ScopeSyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether a scope claims to be a SMART resource or launch scope, so a malformed one is an error, not a name. */

@@ -33,8 +33,22 @@ public final class BrowserlessLogin {
 
     /** Sends the authorization request by GET, logs in if Keycloak asks, and returns the app's redirect parameters. */
     public Map<String, String> authorize(Map<String, String> params, String username, String password) {
+        return follow(browser.get(authorizationEndpoint() + "?" + Http.formEncode(params)), params, username, password);
+    }
+
+    /** The same with the authorization request sent as a form POST (SMART's authorize-post). */
+    public Map<String, String> authorizeByPost(Map<String, String> params, String username, String password) {
+        return follow(browser.postForm(authorizationEndpoint(), params), params, username, password);
+    }
+
+    /** The raw answer to a GET authorization request, before any login. */
+    public Http.Response send(Map<String, String> params) {
+        return browser.get(authorizationEndpoint() + "?" + Http.formEncode(params));
+    }
+
+    private Map<String, String> follow(Http.Response first, Map<String, String> params, String username, String password) {
         String redirectUri = params.get("redirect_uri");
-        Http.Response response = browser.get(authorizationEndpoint() + "?" + Http.formEncode(params));
+        Http.Response response = first;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
             if (response.status() == 200) {
                 response = browser.postForm(loginFormAction(response.body()),

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * A small HTTP client for the tests: no redirects followed (the tests look at every hop, as Inferno does), and an
+ * A small HTTP client for the tests: HTTP/1.1 as browsers speak it to a plain-http server, no redirects followed (the tests look at every hop, as Inferno does), and an
  * optional cookie jar so one instance can play one browser.
  */
 public final class Http {
@@ -32,12 +32,14 @@ public final class Http {
 
     /** A client without cookies. */
     public static Http plain() {
-        return new Http(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build());
+        return new Http(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build());
     }
 
     /** A client that keeps cookies, like one browser. */
     public static Http browser() {
-        return new Http(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT)
+        return new Http(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT)
                 .cookieHandler(new LocalhostCookieJar()).build());
     }
 

@@ -25,6 +25,18 @@ public final class TokenEndpoint {
         return http.postForm(tokenUrl, codeForm(code, pkce), "Authorization", Http.basic(clientId, secret));
     }
 
+    /** Refresh by a public client: {@code client_id} in the body; {@code scope} may be null. */
+    public Http.Response refreshAsPublicClient(String refreshToken, String clientId, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        form.put("client_id", clientId);
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return http.postForm(tokenUrl, form);
+    }
+
     public Http.Response clientCredentials(String clientId, String secret, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");

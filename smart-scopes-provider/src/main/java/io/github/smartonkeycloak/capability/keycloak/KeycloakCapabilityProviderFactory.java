@@ -1,17 +1,12 @@
 package io.github.smartonkeycloak.capability.keycloak;
 
-import java.util.Map;
-
 import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
 import io.github.smartonkeycloak.capability.SmartCapabilityProviderFactory;
-import io.github.smartonkeycloak.common.OperationalInfo;
-import org.keycloak.Config;
+import io.github.smartonkeycloak.common.SmartProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 public final class KeycloakCapabilityProviderFactory
-        implements SmartCapabilityProviderFactory, ServerInfoAwareProviderFactory {
+        implements SmartCapabilityProviderFactory, SmartProviderFactory<SmartCapabilityProvider> {
 
     public static final String PROVIDER_ID = "smart-keycloak-capabilities";
 
@@ -21,24 +16,7 @@ public final class KeycloakCapabilityProviderFactory
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return OperationalInfo.of(getClass());
     }
 }

@@ -1,0 +1,267 @@
+package io.github.smartonkeycloak.it.scope;
+
+import static io.github.smartonkeycloak.it.support.SmartAppFlow.scopes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smartonkeycloak.capability.SmartCapability;
+import io.github.smartonkeycloak.it.support.BrowserlessLogin;
+import io.github.smartonkeycloak.it.support.DemoUsers;
+import io.github.smartonkeycloak.it.support.Http;
+import io.github.smartonkeycloak.it.support.Jwt;
+import io.github.smartonkeycloak.it.support.Pkce;
+import io.github.smartonkeycloak.it.support.Proves;
+import io.github.smartonkeycloak.it.support.RealmFixtures;
+import io.github.smartonkeycloak.it.support.SmartAppFlow;
+import io.github.smartonkeycloak.it.support.SmartRealm;
+import io.github.smartonkeycloak.it.support.SmartServerConfig;
+import io.github.smartonkeycloak.it.support.TestApps;
+import io.github.smartonkeycloak.it.support.TokenEndpoint;
+import io.github.smartonkeycloak.scope.SmartScopeConfig;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/**
+ * SMART scopes negotiated inside a real Keycloak: nothing pre-created per scope string, only ceilings assigned to
+ * clients, and the granted scopes the same in the token response, the access token, introspection and refresh.
+ */
+@KeycloakIntegrationTest(config = SmartServerConfig.class)
+class ScopeNegotiationIT {
+
+    private static final String APP = "scope-test-app";
+    private static final String LAB = "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory";
+
+    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    private final DemoUsers users = DemoUsers.load();
+
+    private RealmFixtures fixtures() {
+        return new RealmFixtures(realm);
+    }
+
+    /** An app with the realm's default SMART ceilings: patient/*.rs, user/*.rs (clinicians), launch, fhirUser, ... */
+    private SmartAppFlow appWithRealmDefaults() {
+        fixtures().publicClient(APP, List.of("patient/*.rs", "user/*.rs", "fhirUser", "launch", "launch/patient",
+                "launch/encounter", "online_access", "offline_access"));
+        return new SmartAppFlow(realm.getBaseUrl(), APP);
+    }
+
+    /** The granted set, checked to be the same in every place a client or resource server can read it. */
+    private Set<String> grantedEverywhere(JsonNode tokens) {
+        Set<String> response = scopes(tokens.path("scope").asText());
+        String accessToken = tokens.path("access_token").asText();
+        assertThat(scopes(Jwt.payload(accessToken).path("scope").asText())).as("access token scope").isEqualTo(response);
+        JsonNode introspection = new TokenEndpoint(realm.getBaseUrl())
+                .introspect(accessToken, "demo-fhir-server", "demo-fhir-server-secret").json();
+        assertThat(introspection.path("active").asBoolean()).isTrue();
+        assertThat(scopes(introspection.path("scope").asText())).as("introspection scope").isEqualTo(response);
+        Http.Response refreshed = new TokenEndpoint(realm.getBaseUrl())
+                .refreshAsPublicClient(tokens.path("refresh_token").asText(), APP, null);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        assertThat(scopes(refreshed.json().path("scope").asText())).as("refresh response scope").isEqualTo(response);
+        assertThat(scopes(Jwt.payload(refreshed.json().path("access_token").asText()).path("scope").asText()))
+                .as("refreshed access token scope").isEqualTo(response);
+        return response;
+    }
+
+    @Test
+    @Proves({SmartCapability.PERMISSION_V1, SmartCapability.PERMISSION_PATIENT})
+    void aV1RequestIsAnsweredInV1() {
+        Set<String> granted = grantedEverywhere(appWithRealmDefaults()
+                .tokens("openid fhirUser patient/Observation.read patient/Patient.read", users.patient()));
+
+        assertThat(granted).contains("openid", "fhirUser", "patient/Observation.read", "patient/Patient.read")
+                .noneMatch(scope -> scope.endsWith(".rs"));
+    }
+
+    @Test
+    @Proves(SmartCapability.PERMISSION_V2)
+    void aV2RequestIsAnsweredInV2() {
+        Set<String> granted = grantedEverywhere(appWithRealmDefaults()
+                .tokens("openid patient/Observation.rs patient/Condition.rs", users.patient()));
+
+        assertThat(granted).contains("patient/Observation.rs", "patient/Condition.rs");
+    }
+
+    @Test
+    void infernosStandaloneListIsGrantedVerbatimWithItsNonResourceScopes() {
+        String requested = "launch/patient openid fhirUser offline_access patient/Medication.rs patient/AllergyIntolerance.rs "
+                + "patient/CarePlan.rs patient/CareTeam.rs patient/Condition.rs patient/Coverage.rs patient/Device.rs "
+                + "patient/DiagnosticReport.rs patient/DocumentReference.rs patient/Encounter.rs patient/Goal.rs "
+                + "patient/Immunization.rs patient/Location.rs patient/MedicationDispense.rs patient/MedicationRequest.rs "
+                + "patient/Observation.rs patient/Organization.rs patient/Patient.rs patient/Practitioner.rs "
+                + "patient/PractitionerRole.rs patient/Procedure.rs patient/Provenance.rs patient/QuestionnaireResponse.rs "
+                + "patient/RelatedPerson.rs patient/ServiceRequest.rs patient/Specimen.rs";
+
+        Set<String> granted = grantedEverywhere(appWithRealmDefaults().tokens(requested, users.patient()));
+
+        assertThat(granted).containsAll(scopes(requested));
+    }
+
+    @Test
+    void granularScopesComeBackExactlyAsAskedByGetAndPost() {
+        String requested = "openid " + LAB + " "
+                + "patient/Condition.rs?category=http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern "
+                + "patient/Observation.rs?category=http%3A%2F%2Fterminology.hl7.org%2FCodeSystem%2Fobservation-category%7Csocial-history";
+
+        Set<String> byGet = grantedEverywhere(appWithRealmDefaults().tokens(requested, users.patient()));
+        Set<String> byPost = scopes(new SmartAppFlow(realm.getBaseUrl(), APP).byPost()
+                .tokens(requested, users.patient()).path("scope").asText());
+
+        assertThat(byGet).containsAll(scopes(requested)).doesNotContain("patient/Observation.rs", "patient/*.rs");
+        assertThat(byPost).isEqualTo(byGet);
+    }
+
+    @Test
+    void aCeilingNarrowsWhatTheAppGetsWithoutAnyScopeCreatedForTheRequest() {
+        fixtures().ceiling("patient/Observation.rs");
+        fixtures().publicClient(APP, List.of("patient/Observation.rs"));
+
+        JsonNode tokens = new SmartAppFlow(realm.getBaseUrl(), APP)
+                .tokens("openid patient/*.rs patient/Condition.rs " + LAB, users.patient());
+
+        assertThat(grantedEverywhere(tokens)).contains("patient/Observation.rs", LAB)
+                .doesNotContain("patient/*.rs", "patient/Condition.rs");
+    }
+
+    @Test
+    @Proves(SmartCapability.PERMISSION_USER)
+    void userScopesFollowTheUsersRoles() {
+        SmartAppFlow app = appWithRealmDefaults();
+        String requested = "openid user/Observation.rs patient/Patient.rs";
+
+        Set<String> clinician = scopes(app.tokens(requested, users.practitioner()).path("scope").asText());
+        Set<String> patient = scopes(app.tokens(requested, users.patient()).path("scope").asText());
+
+        assertThat(clinician).contains("user/Observation.rs", "patient/Patient.rs");
+        assertThat(patient).contains("patient/Patient.rs").doesNotContain("user/Observation.rs");
+    }
+
+    @Test
+    void scopesTheAppMayNotHaveAreDroppedNotFailed() {
+        JsonNode tokens = appWithRealmDefaults()
+                .tokens("openid patient/Observation.rs system/*.rs patient/MedicationOrder.rs no-such-scope __ext https://x.org/s",
+                        users.patient());
+
+        assertThat(scopes(tokens.path("scope").asText())).contains("patient/Observation.rs")
+                .doesNotContain("system/*.rs", "patient/MedicationOrder.rs", "no-such-scope", "__ext", "https://x.org/s");
+    }
+
+    @Test
+    void unsupportedResourceTypesAreDroppedPerRealmSetting() {
+        fixtures().realmAttribute(SmartScopeConfig.SUPPORTED_RESOURCE_TYPES, "Patient Observation");
+
+        JsonNode tokens = appWithRealmDefaults().tokens("openid patient/Observation.rs patient/Condition.rs", users.patient());
+
+        assertThat(scopes(tokens.path("scope").asText())).contains("patient/Observation.rs").doesNotContain("patient/Condition.rs");
+    }
+
+    @Test
+    void aRefreshMayNarrowButNotWiden() {
+        JsonNode tokens = appWithRealmDefaults()
+                .tokens("openid offline_access patient/Observation.rs patient/Condition.rs", users.patient());
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(realm.getBaseUrl());
+        String refreshToken = tokens.path("refresh_token").asText();
+
+        Http.Response same = tokenEndpoint.refreshAsPublicClient(refreshToken, APP, tokens.path("scope").asText());
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(scopes(same.json().path("scope").asText())).isEqualTo(scopes(tokens.path("scope").asText()));
+
+        Http.Response narrower = tokenEndpoint.refreshAsPublicClient(same.json().path("refresh_token").asText(), APP,
+                "openid patient/Observation.rs");
+        assertThat(narrower.status()).as(narrower.body()).isEqualTo(200);
+        assertThat(scopes(narrower.json().path("scope").asText())).contains("patient/Observation.rs")
+                .doesNotContain("patient/Condition.rs");
+
+        Http.Response wider = tokenEndpoint.refreshAsPublicClient(narrower.json().path("refresh_token").asText(), APP,
+                "openid patient/Observation.rs patient/Patient.rs");
+        assertThat(wider.status()).isEqualTo(400);
+        assertThat(wider.json().path("error").asText()).isEqualTo("invalid_scope");
+        assertThat(wider.json().path("error_description").asText()).startsWith("patient/Patient.rs: not granted");
+    }
+
+    @Test
+    void clientCredentialsGetSystemScopes() {
+        fixtures().backendClient("scope-test-backend", "backend-secret", List.of("system/*.rs"));
+
+        Http.Response token = new TokenEndpoint(realm.getBaseUrl()).clientCredentials("scope-test-backend", "backend-secret",
+                "system/Observation.rs system/Patient.read patient/*.rs");
+
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        Set<String> granted = scopes(token.json().path("scope").asText());
+        assertThat(granted).contains("system/Observation.rs", "system/Patient.read").doesNotContain("patient/*.rs");
+        assertThat(token.json().has("refresh_token")).isFalse();
+        String accessToken = token.json().path("access_token").asText();
+        assertThat(scopes(new TokenEndpoint(realm.getBaseUrl())
+                .introspect(accessToken, "demo-fhir-server", "demo-fhir-server-secret").json().path("scope").asText()))
+                .isEqualTo(granted);
+    }
+
+    @Test
+    void aMalformedScopeIsInvalidScopeWithADescriptionAtTheAuthorizationEndpoint() {
+        appWithRealmDefaults();
+        Map<String, String> request = TokenEndpoint.authorizationRequest(APP, "openid patient/Observation.xyz", Pkce.s256(), "s-9");
+
+        Http.Response response = new BrowserlessLogin(realm.getBaseUrl()).send(request);
+
+        assertThat(response.status()).isEqualTo(302);
+        Map<String, String> redirect = BrowserlessLogin.queryParameters(java.net.URI.create(response.header("Location").orElseThrow()));
+        assertThat(redirect).containsEntry("error", "invalid_scope").containsEntry("state", "s-9")
+                .containsEntry("iss", realm.getBaseUrl()).doesNotContainKey("code");
+        assertThat(redirect.get("error_description")).startsWith("patient/Observation.xyz: permissions 'xyz'");
+    }
+
+    @Test
+    void aMalformedScopeIsInvalidScopeWithADescriptionAtTheTokenEndpoint() {
+        fixtures().backendClient("scope-test-backend", "backend-secret", List.of("system/*.rs"));
+
+        Http.Response token = new TokenEndpoint(realm.getBaseUrl()).clientCredentials("scope-test-backend", "backend-secret",
+                "system/Observation.rs system/observation.rs");
+
+        assertThat(token.status()).isEqualTo(400);
+        assertThat(token.json().path("error").asText()).isEqualTo("invalid_scope");
+        assertThat(token.json().path("error_description").asText()).startsWith("system/observation.rs: 'observation' is not a resource type");
+    }
+
+    @Test
+    void twoHundredScopesOfEightThousandCharactersWorkByGetAndPost() {
+        List<String> requested = new ArrayList<>(List.of("openid"));
+        int i = 0;
+        while (requested.size() < 200) {
+            requested.add("patient/Observation.rs?code=http://loinc.org|" + (10000 + i++) + "-" + "x".repeat(8));
+        }
+        String scope = String.join(" ", requested);
+        assertThat(scope.length()).isGreaterThan(8_000);
+
+        SmartAppFlow app = appWithRealmDefaults();
+        Set<String> byGet = scopes(app.tokens(scope, users.patient()).path("scope").asText());
+        Set<String> byPost = scopes(new SmartAppFlow(realm.getBaseUrl(), APP).byPost().tokens(scope, users.patient())
+                .path("scope").asText());
+
+        assertThat(byGet).containsAll(requested);
+        assertThat(byPost).containsAll(requested);
+    }
+
+    @Test
+    void anOversizedScopeParameterFailsLoudly() {
+        appWithRealmDefaults();
+        String scope = "openid " + "patient/Observation.rs?code=x|y ".repeat(600).trim();
+        assertThat(scope.length()).isGreaterThan(16_000);
+        Map<String, String> request = TokenEndpoint.authorizationRequest(APP, scope, Pkce.s256(), "s");
+
+        Http.Response response = Http.plain().postForm(realm.getBaseUrl() + "/protocol/openid-connect/auth", request);
+
+        // Keycloak refuses before it knows where to redirect: a readable error page, no login form.
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("Invalid Request").doesNotContain("kc-form-login");
+    }
+}

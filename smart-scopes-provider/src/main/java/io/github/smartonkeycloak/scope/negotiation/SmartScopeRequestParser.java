@@ -1,0 +1,131 @@
+package io.github.smartonkeycloak.scope.negotiation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.smartonkeycloak.common.TokenRequestForm;
+import io.github.smartonkeycloak.scope.Grant;
+import io.github.smartonkeycloak.scope.Negotiation;
+import io.github.smartonkeycloak.scope.ResourceScope;
+import io.github.smartonkeycloak.scope.ScopeNegotiator;
+import io.github.smartonkeycloak.scope.SmartScopeConfig;
+import io.github.smartonkeycloak.scope.SmartScopeParser;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.rar.AuthorizationRequestParserProvider;
+import org.keycloak.protocol.oidc.rar.parsers.ClientScopeAuthorizationRequestParser;
+import org.keycloak.rar.AuthorizationDetails;
+import org.keycloak.rar.AuthorizationRequestContext;
+import org.keycloak.rar.AuthorizationRequestSource;
+import org.keycloak.representations.AuthorizationDetailsJSONRepresentation;
+
+/**
+ * Keycloak's scope parser with SMART negotiation added. With the {@code parameterized-scopes} feature on, Keycloak
+ * validates a request's scopes, builds the token's {@code scope} and checks consent from what this parser returns:
+ * one entry per scope string, each pointing at a client scope. So:
+ * <ul>
+ *   <li>names Keycloak knows (openid, profile, launch/patient, ...) are handled exactly as Keycloak does;</li>
+ *   <li>SMART resource scopes are negotiated against the client's ceilings ({@link ClientCeilings}); each grant
+ *       points at its ceiling, so the ceiling's role mappings decide per user and its mappers apply;</li>
+ *   <li>everything else the request names maps to {@link AcknowledgedScope}: accepted, granted nothing.</li>
+ * </ul>
+ * Malformed SMART scopes are rejected with a precise message by the authorization-endpoint and token checks.
+ */
+final class SmartScopeRequestParser implements AuthorizationRequestParserProvider {
+
+    private final KeycloakSession session;
+
+    SmartScopeRequestParser(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public AuthorizationRequestContext parseScopes(ClientModel client, String scopeParam) {
+        return parseScopes(null, client, scopeParam);
+    }
+
+    @Override
+    public AuthorizationRequestContext parseScopes(UserModel user, ClientModel client, String scopeParam) {
+        Set<String> requested = requestedScopes(scopeParam);
+        narrowToRefreshRequest(requested);
+        List<ResourceScope> resourceScopes = new ArrayList<>();
+        List<String> keycloakScopes = new ArrayList<>();
+        for (String scope : requested) {
+            SmartScopeParser.resourceScope(scope).ifPresentOrElse(resourceScopes::add, () -> keycloakScopes.add(scope));
+        }
+
+        ClientCeilings ceilings = ClientCeilings.of(client);
+        Map<String, AuthorizationDetails> entries = new LinkedHashMap<>();
+        AuthorizationRequestContext keycloak = new ClientScopeAuthorizationRequestParser(session)
+                .parseScopes(user, client, String.join(" ", keycloakScopes));
+        for (AuthorizationDetails entry : keycloak.getAuthorizationDetailEntries()) {
+            // A ceiling assigned as a default scope is still only a ceiling, never granted unasked.
+            if (!ceilings.isCeiling(entry.getClientScope())) {
+                entries.putIfAbsent(entry.getAuthorizationDetails().getScopeNameFromCustomData(), entry);
+            }
+        }
+
+        ScopeNegotiator negotiator = new ScopeNegotiator(
+                SmartScopeConfig.of(client.getRealm().getAttributes()).supportedResourceTypes());
+        Negotiation negotiation = negotiator.negotiate(resourceScopes, ceilings.scopes());
+        for (Grant grant : negotiation.grants()) {
+            entries.putIfAbsent(grant.text(), entry(ceilings.model(grant.ceiling()), grant.text()));
+        }
+
+        AcknowledgedScope acknowledged = new AcknowledgedScope(client.getRealm());
+        for (String scope : requested) {
+            if (!OAuth2Constants.SCOPE_OPENID.equals(scope)) {
+                entries.putIfAbsent(scope, entry(acknowledged, scope));
+            }
+        }
+        return new AuthorizationRequestContext(new ArrayList<>(entries.values()));
+    }
+
+    /**
+     * A refresh that names scopes narrows the grant to them. Keycloak applies that to the access token but, for
+     * offline tokens, rebuilds the response's context from the unnarrowed refresh token; narrowing here as well keeps
+     * the response {@code scope} equal to the token's. Keycloak's own check that offline access is still granted
+     * parses exactly {@code offline_access}; that check must see it whatever the refresh asks for.
+     */
+    private void narrowToRefreshRequest(Set<String> requested) {
+        if (requested.equals(Set.of(OAuth2Constants.OFFLINE_ACCESS))) {
+            return;
+        }
+        TokenRequestForm.current(session)
+                .filter(TokenRequestForm::isRefresh)
+                .flatMap(TokenRequestForm::scope)
+                .map(SmartScopeRequestParser::requestedScopes)
+                .ifPresent(refreshScopes -> requested.removeIf(scope ->
+                        !refreshScopes.contains(scope) && !OAuth2Constants.SCOPE_OPENID.equals(scope)));
+    }
+
+    private static Set<String> requestedScopes(String scopeParam) {
+        Set<String> scopes = new LinkedHashSet<>();
+        if (scopeParam != null) {
+            for (String scope : scopeParam.split(" ")) {
+                if (!scope.isEmpty()) {
+                    scopes.add(scope);
+                }
+            }
+        }
+        return scopes;
+    }
+
+    private static AuthorizationDetails entry(ClientScopeModel clientScope, String scope) {
+        AuthorizationDetailsJSONRepresentation representation = new AuthorizationDetailsJSONRepresentation();
+        representation.setType(AuthorizationDetailsJSONRepresentation.STATIC_SCOPE_RAR_TYPE);
+        representation.setCustomData("access", List.of(scope));
+        return new AuthorizationDetails(clientScope, AuthorizationRequestSource.SCOPE, representation);
+    }
+
+    @Override
+    public void close() {
+    }
+}
