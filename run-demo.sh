@@ -177,7 +177,7 @@ print_summary() {
 $(sed 's/^/    /' realm-export/demo-users.json)
 
   Try it:
-    TOKEN=\$(curl -s -u demo-backend:demo-backend-secret -d grant_type=client_credentials \\
+    TOKEN=\$(curl -s -u demo-backend:demo-backend-secret -d grant_type=client_credentials -d 'scope=system/*.rs' \\
       $REALM_URL/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
     curl -H "Authorization: Bearer \$TOKEN" "$FHIR_URL/Patient?name=shaw"
 

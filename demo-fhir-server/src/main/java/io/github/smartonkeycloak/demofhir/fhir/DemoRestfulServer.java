@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import io.github.smartonkeycloak.demofhir.data.Population;
 import io.github.smartonkeycloak.demofhir.keycloak.RealmEndpoints;
 import io.github.smartonkeycloak.demofhir.resources.ResourceProviders;
+import io.github.smartonkeycloak.demofhir.security.ScopeEnforcer;
 
 /** HAPI's plain RESTful server, set up for the in-memory population. */
 public final class DemoRestfulServer extends RestfulServer {
@@ -30,5 +31,6 @@ public final class DemoRestfulServer extends RestfulServer {
 
         registerInterceptor(new SmartCapabilityInterceptor(endpoints));
         registerInterceptor(new QuietParameterErrorInterceptor());
+        registerInterceptor(new ScopeEnforcer());
     }
 }

@@ -6,12 +6,14 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.search.ReferenceMatch;
 import io.github.smartonkeycloak.demofhir.search.TokenMatch;
+import io.github.smartonkeycloak.demofhir.security.AccessDecision;
 import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.IdType;
@@ -36,13 +38,15 @@ public final class ConditionResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Condition> search(
+    public List<Condition> search(RequestDetails request,
             @OptionalParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids,
             @OptionalParam(name = Condition.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Condition.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = Condition.SP_CATEGORY) TokenOrListParam category,
             @OptionalParam(name = Condition.SP_CODE) TokenOrListParam code) {
-        return conditions.search(condition -> TokenMatch.id(ids, condition.getIdElement().getIdPart())
+        AccessDecision access = AccessDecision.of(request);
+        return conditions.search(condition -> access.allows(condition)
+                && TokenMatch.id(ids, condition.getIdElement().getIdPart())
                 && ReferenceMatch.matches(patient, "Patient", condition.getSubject())
                 && ReferenceMatch.matches(subject, "Patient", condition.getSubject())
                 && TokenMatch.anyConcept(category, condition.getCategory())

@@ -6,12 +6,14 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.search.ReferenceMatch;
 import io.github.smartonkeycloak.demofhir.search.TokenMatch;
+import io.github.smartonkeycloak.demofhir.security.AccessDecision;
 import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
@@ -36,11 +38,13 @@ public final class EncounterResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Encounter> search(
+    public List<Encounter> search(RequestDetails request,
             @OptionalParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids,
             @OptionalParam(name = Encounter.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Encounter.SP_SUBJECT) ReferenceParam subject) {
-        return encounters.search(encounter -> TokenMatch.id(ids, encounter.getIdElement().getIdPart())
+        AccessDecision access = AccessDecision.of(request);
+        return encounters.search(encounter -> access.allows(encounter)
+                && TokenMatch.id(ids, encounter.getIdElement().getIdPart())
                 && ReferenceMatch.matches(patient, "Patient", encounter.getSubject())
                 && ReferenceMatch.matches(subject, "Patient", encounter.getSubject()),
                 Orderings.ENCOUNTERS_NEWEST_FIRST);

@@ -6,12 +6,14 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.search.ReferenceMatch;
 import io.github.smartonkeycloak.demofhir.search.TokenMatch;
+import io.github.smartonkeycloak.demofhir.security.AccessDecision;
 import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
@@ -36,13 +38,15 @@ public final class ObservationResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Observation> search(
+    public List<Observation> search(RequestDetails request,
             @OptionalParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids,
             @OptionalParam(name = Observation.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Observation.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = Observation.SP_CATEGORY) TokenOrListParam category,
             @OptionalParam(name = Observation.SP_CODE) TokenOrListParam code) {
-        return observations.search(observation -> TokenMatch.id(ids, observation.getIdElement().getIdPart())
+        AccessDecision access = AccessDecision.of(request);
+        return observations.search(observation -> access.allows(observation)
+                && TokenMatch.id(ids, observation.getIdElement().getIdPart())
                 && ReferenceMatch.matches(patient, "Patient", observation.getSubject())
                 && ReferenceMatch.matches(subject, "Patient", observation.getSubject())
                 && TokenMatch.anyConcept(category, observation.getCategory())

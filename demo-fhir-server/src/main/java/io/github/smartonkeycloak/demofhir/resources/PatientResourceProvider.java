@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
@@ -15,6 +16,7 @@ import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.search.DateMatch;
 import io.github.smartonkeycloak.demofhir.search.StringMatch;
 import io.github.smartonkeycloak.demofhir.search.TokenMatch;
+import io.github.smartonkeycloak.demofhir.security.AccessDecision;
 import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -39,14 +41,16 @@ public final class PatientResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Patient> search(
+    public List<Patient> search(RequestDetails request,
             @OptionalParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids,
             @OptionalParam(name = Patient.SP_NAME) StringParam name,
             @OptionalParam(name = Patient.SP_FAMILY) StringParam family,
             @OptionalParam(name = Patient.SP_GIVEN) StringParam given,
             @OptionalParam(name = Patient.SP_BIRTHDATE) DateRangeParam birthDate,
             @OptionalParam(name = Patient.SP_IDENTIFIER) TokenOrListParam identifier) {
-        return patients.search(patient -> TokenMatch.id(ids, patient.getIdElement().getIdPart())
+        AccessDecision access = AccessDecision.of(request);
+        return patients.search(patient -> access.allows(patient)
+                && TokenMatch.id(ids, patient.getIdElement().getIdPart())
                 && StringMatch.any(name, HumanNames.allParts(patient.getName()))
                 && StringMatch.any(family, HumanNames.families(patient.getName()))
                 && StringMatch.any(given, HumanNames.givens(patient.getName()))

@@ -6,12 +6,14 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.search.StringMatch;
 import io.github.smartonkeycloak.demofhir.search.TokenMatch;
+import io.github.smartonkeycloak.demofhir.security.AccessDecision;
 import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -36,10 +38,12 @@ public final class PractitionerResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Practitioner> search(
+    public List<Practitioner> search(RequestDetails request,
             @OptionalParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids,
             @OptionalParam(name = Practitioner.SP_NAME) StringParam name) {
-        return practitioners.search(practitioner -> TokenMatch.id(ids, practitioner.getIdElement().getIdPart())
+        AccessDecision access = AccessDecision.of(request);
+        return practitioners.search(practitioner -> access.allows(practitioner)
+                && TokenMatch.id(ids, practitioner.getIdElement().getIdPart())
                 && StringMatch.any(name, HumanNames.allParts(practitioner.getName())),
                 Orderings.BY_ID);
     }

@@ -6,12 +6,14 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.search.ReferenceMatch;
 import io.github.smartonkeycloak.demofhir.search.TokenMatch;
+import io.github.smartonkeycloak.demofhir.security.AccessDecision;
 import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.RelatedPerson;
@@ -36,10 +38,12 @@ public final class RelatedPersonResourceProvider implements IResourceProvider {
     }
 
     @Search
-    public List<RelatedPerson> search(
+    public List<RelatedPerson> search(RequestDetails request,
             @OptionalParam(name = IAnyResource.SP_RES_ID) TokenOrListParam ids,
             @OptionalParam(name = RelatedPerson.SP_PATIENT) ReferenceParam patient) {
-        return relatedPersons.search(person -> TokenMatch.id(ids, person.getIdElement().getIdPart())
+        AccessDecision access = AccessDecision.of(request);
+        return relatedPersons.search(person -> access.allows(person)
+                && TokenMatch.id(ids, person.getIdElement().getIdPart())
                 && ReferenceMatch.matches(patient, "Patient", person.getPatient()),
                 Orderings.BY_ID);
     }

@@ -30,7 +30,7 @@ class KeycloakTokenIntrospectorTest {
 
         assertThat(introspection.active()).isTrue();
         assertThat(introspection.claims()).containsEntry("client_id", "x").containsEntry("active", true);
-        assertThat(introspection.scopes()).containsExactly("openid", "launch/patient", "patient/*.rs");
+        assertThat(introspection.scopes()).containsExactly("openid", "system/*.rs");
         assertThat(introspection.toString()).doesNotContain("user-1");
     }
 

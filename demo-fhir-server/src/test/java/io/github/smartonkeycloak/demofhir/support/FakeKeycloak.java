@@ -9,30 +9,37 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for the two Keycloak endpoints the server calls: token introspection (active only for
- * {@link #GOOD_TOKEN}, and only with the right client credentials) and the realm's SMART configuration.
+ * {@link #GOOD_TOKEN} and the tokens {@link #grant granted} in a test, and only with the right client credentials) and
+ * the realm's SMART configuration.
  */
 public final class FakeKeycloak implements AutoCloseable {
 
     public static final String GOOD_TOKEN = "good-token";
     public static final String CLIENT_ID = "demo-fhir-server";
     public static final String CLIENT_SECRET = "test-secret";
-    public static final String SCOPE = "openid launch/patient patient/*.rs";
+    /** What {@link #GOOD_TOKEN} grants: read and search on everything, as a backend service. */
+    public static final String SCOPE = "openid system/*.rs";
     /** Deliberately odd spacing and key order: a relay that re-serialised it would be caught. */
     public static final String SMART_CONFIGURATION = "{\"issuer\": \"http://kc.example/realms/smart\",\n"
             + "  \"token_endpoint\":\"http://kc.example/realms/smart/protocol/openid-connect/token\",\n"
             + "  \"capabilities\" : [\"launch-standalone\", \"context-standalone-patient\"] }";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
+    private final Map<String, Map<String, Object>> grants = new ConcurrentHashMap<>();
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger introspections = new AtomicInteger();
     private volatile int introspectionStatus = 200;
@@ -40,6 +47,7 @@ public final class FakeKeycloak implements AutoCloseable {
 
     private FakeKeycloak(HttpServer server) {
         this.server = server;
+        grant(GOOD_TOKEN, SCOPE, null);
     }
 
     public static FakeKeycloak start() {
@@ -57,6 +65,23 @@ public final class FakeKeycloak implements AutoCloseable {
 
     public String realmUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/smart";
+    }
+
+    /**
+     * From now on {@code token} is active, with this {@code scope} claim and, unless null, this {@code patient} claim
+     * (the launch context's patient id).
+     */
+    public FakeKeycloak grant(String token, String scope, String patient) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("active", true);
+        claims.put("scope", scope);
+        claims.put("client_id", "x");
+        claims.put("sub", "user-1");
+        if (patient != null) {
+            claims.put("patient", patient);
+        }
+        grants.put(token, claims);
+        return this;
     }
 
     /** From now on the token is inactive, as after a revocation in Keycloak. */
@@ -96,10 +121,8 @@ public final class FakeKeycloak implements AutoCloseable {
             return;
         }
         String token = form(exchange.getRequestBody()).get("token");
-        boolean active = GOOD_TOKEN.equals(token) && !revoked.contains(token);
-        respond(exchange, 200, active
-                ? "{\"active\":true,\"scope\":\"" + SCOPE + "\",\"client_id\":\"x\",\"sub\":\"user-1\"}"
-                : "{\"active\":false}");
+        Map<String, Object> claims = token == null || revoked.contains(token) ? null : grants.get(token);
+        respond(exchange, 200, claims == null ? "{\"active\":false}" : JSON.writeValueAsString(claims));
     }
 
     private void smartConfiguration(HttpExchange exchange) throws IOException {

@@ -17,19 +17,32 @@ public final class FhirHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT)
-            .build();
+    private final HttpClient client;
     private final String baseUrl;
+    private final String token;
 
     public FhirHttp(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build(),
+                baseUrl, FakeKeycloak.GOOD_TOKEN);
     }
 
-    /** GET with {@link FakeKeycloak#GOOD_TOKEN}; {@code pathOrUrl} is relative to the base URL unless absolute. */
+    private FhirHttp(HttpClient client, String baseUrl, String token) {
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same server, with another token for {@link #getWithToken}, {@link #fetch} and {@link #search}. */
+    public FhirHttp withToken(String otherToken) {
+        return new FhirHttp(client, baseUrl, otherToken);
+    }
+
+    /**
+     * GET with this client's token ({@link FakeKeycloak#GOOD_TOKEN} unless {@link #withToken chosen});
+     * {@code pathOrUrl} is relative to the base URL unless absolute.
+     */
     public HttpResponse<String> getWithToken(String pathOrUrl) {
-        return get(pathOrUrl, "Authorization", "Bearer " + FakeKeycloak.GOOD_TOKEN, "Accept", "application/fhir+json");
+        return get(pathOrUrl, "Authorization", "Bearer " + token, "Accept", "application/fhir+json");
     }
 
     public HttpResponse<String> get(String pathOrUrl, String... headers) {

@@ -9,10 +9,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.demofhir.DemoFhirServer;
 import io.github.smartonkeycloak.demofhir.DemoFhirServerConfig;
-import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
-import io.github.smartonkeycloak.it.support.Pkce;
+import io.github.smartonkeycloak.it.support.RealmFixtures;
+import io.github.smartonkeycloak.it.support.SmartAppFlow;
 import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TestApps;
@@ -32,6 +32,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 class DemoFhirServerIT {
 
     private static final String REALM_URL = "http://localhost:8080/realms/" + SmartRealm.NAME;
+    private static final String PATIENT_APP = "fhir-test-patient-app";
     private static DemoFhirServer fhirServer;
 
     @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
@@ -54,7 +55,8 @@ class DemoFhirServerIT {
     }
 
     private String backendToken() {
-        Http.Response token = new TokenEndpoint(realm.getBaseUrl()).clientCredentials("demo-backend", "demo-backend-secret", null);
+        Http.Response token = new TokenEndpoint(realm.getBaseUrl())
+                .clientCredentials("demo-backend", "demo-backend-secret", "system/*.rs");
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         return token.json().path("access_token").asText();
     }
@@ -91,20 +93,56 @@ class DemoFhirServerIT {
     }
 
     @Test
-    void answersAUserTokenFromARealLogin() {
-        DemoUsers.DemoUser patient = demoUsers.patient();
-        Pkce pkce = Pkce.s256();
-        Map<String, String> redirect = new BrowserlessLogin(realm.getBaseUrl()).authorize(
-                TokenEndpoint.authorizationRequest(TestApps.PublicApp.CLIENT_ID, "openid", pkce, "s"),
-                patient.username(), patient.password());
-        String token = new TokenEndpoint(realm.getBaseUrl())
-                .exchangeCodeAsPublicClient(redirect.get("code"), pkce, TestApps.PublicApp.CLIENT_ID).json()
-                .path("access_token").asText();
+    void answersAClinicianTokenFromARealLogin() {
+        String token = new SmartAppFlow(realm.getBaseUrl(), TestApps.PublicApp.CLIENT_ID)
+                .tokens("openid user/Patient.rs", demoUsers.practitioner()).path("access_token").asText();
 
-        Http.Response response = fhirGet("/" + patient.fhirUser(), token);
+        Http.Response response = fhirGet("/" + demoUsers.patient().fhirUser(), token);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().path("id").asText()).isEqualTo(patient.fhirUser().substring("Patient/".length()));
+        assertThat(response.json().path("id").asText()).isEqualTo(patientId());
+    }
+
+    @Test
+    void aTokenWithoutResourceScopesGetsNoData() {
+        String token = new TokenEndpoint(realm.getBaseUrl()).clientCredentials("demo-backend", "demo-backend-secret", null)
+                .json().path("access_token").asText();
+
+        Http.Response response = fhirGet("/Patient", token);
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().path("issue").get(0).path("code").asText()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void aPatientTokenSeesOnlyItsPatientsCompartment() {
+        new RealmFixtures(realm).publicClientWithPatient(PATIENT_APP, List.of("patient/*.rs"), patientId());
+        String token = new SmartAppFlow(realm.getBaseUrl(), PATIENT_APP)
+                .tokens("openid patient/*.rs", demoUsers.patient()).path("access_token").asText();
+
+        JsonNode observations = fhirGet("/Observation?_count=100", token).json();
+        assertThat(observations.path("total").asInt()).isPositive();
+        observations.path("entry").forEach(entry -> assertThat(entry.path("resource").path("subject").path("reference").asText())
+                .isEqualTo("Patient/" + patientId()));
+        assertThat(resourceIds(fhirGet("/Patient", token).json())).containsExactly(patientId());
+        assertThat(fhirGet("/Patient/ben-shaw", token).status()).isEqualTo(403);
+        String otherPatientsObservation = fhirGet("/Observation?patient=ben-shaw&_count=1", backendToken()).json()
+                .path("entry").get(0).path("resource").path("id").asText();
+        assertThat(fhirGet("/Observation/" + otherPatientsObservation, token).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aGranularScopeReachesOnlyItsCategory() {
+        String lab = "http://terminology.hl7.org/CodeSystem/observation-category|laboratory";
+        new RealmFixtures(realm).publicClientWithPatient(PATIENT_APP, List.of("patient/*.rs"), patientId());
+        String token = new SmartAppFlow(realm.getBaseUrl(), PATIENT_APP)
+                .tokens("openid patient/Observation.rs?category=" + lab, demoUsers.patient()).path("access_token").asText();
+
+        Http.Response labResults = fhirGet("/Observation?category=" + java.net.URLEncoder.encode(lab, java.nio.charset.StandardCharsets.UTF_8), token);
+        assertThat(labResults.status()).as(labResults.body()).isEqualTo(200);
+        assertThat(labResults.json().path("total").asInt()).isPositive();
+        assertThat(fhirGet("/Observation", token).status()).isEqualTo(403);
+        assertThat(fhirGet("/Condition", token).status()).isEqualTo(403);
     }
 
     @Test
@@ -167,6 +205,10 @@ class DemoFhirServerIT {
         assertThat(metadata.status()).isEqualTo(200);
         assertThat(metadata.header("Access-Control-Allow-Origin")).hasValueSatisfying(
                 origin -> assertThat(origin).isIn("*", "https://inferno.example"));
+    }
+
+    private String patientId() {
+        return demoUsers.patient().fhirUser().substring("Patient/".length());
     }
 
     private static List<String> resourceIds(JsonNode bundle) {

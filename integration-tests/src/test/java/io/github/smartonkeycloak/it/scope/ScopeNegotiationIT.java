@@ -147,6 +147,27 @@ class ScopeNegotiationIT {
     }
 
     @Test
+    void whatTheUserConsentedBoundsTheGrantAndRevokingConsentEndsIt() {
+        fixtures().publicClient(APP, List.of("patient/*.rs", "offline_access"), true);
+        JsonNode tokens = new SmartAppFlow(realm.getBaseUrl(), APP)
+                .tokens("openid offline_access patient/Observation.rs", users.patient());
+        assertThat(scopes(tokens.path("scope").asText())).contains("patient/Observation.rs");
+
+        var user = realm.admin().users().searchByUsername(users.patient().username(), true).get(0);
+        var consents = realm.admin().users().get(user.getId()).getConsents();
+        assertThat(consents).anySatisfy(consent -> {
+            assertThat(consent.get("clientId")).isEqualTo(APP);
+            assertThat(consent.get("grantedClientScopes").toString()).contains("patient/*.rs");
+        });
+        realm.admin().users().get(user.getId()).revokeConsent(APP);
+
+        Http.Response refresh = new TokenEndpoint(realm.getBaseUrl())
+                .refreshAsPublicClient(tokens.path("refresh_token").asText(), APP, null);
+        assertThat(refresh.status()).isEqualTo(400);
+        assertThat(refresh.json().path("error").asText()).isIn("invalid_grant", "invalid_scope");
+    }
+
+    @Test
     void scopesTheAppMayNotHaveAreDroppedNotFailed() {
         JsonNode tokens = appWithRealmDefaults()
                 .tokens("openid patient/Observation.rs system/*.rs patient/MedicationOrder.rs no-such-scope __ext https://x.org/s",

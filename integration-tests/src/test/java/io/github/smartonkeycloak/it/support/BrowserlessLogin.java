@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Walks Keycloak's login pages over plain HTTP, as a browser with cookies would: authorization request, the
- * username/password form, and the redirect back to the app. Stops at the first redirect to the app's redirect URI
+ * username/password form, Keycloak's own consent page (approved), and the redirect back to the app. Stops at the first redirect to the app's redirect URI
  * and returns its query parameters. Pages the pack adds (picker, consent) get their own page objects in the browser
  * tests; this is for flows that only need Keycloak's login form.
  */
@@ -18,6 +18,9 @@ public final class BrowserlessLogin {
 
     private static final Pattern LOGIN_FORM =
             Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
+    private static final Pattern CONSENT_FORM = Pattern.compile(
+            "<form[^>]*action=\"([^\"]+)\"[^>]*method=\"POST\">\\s*<input type=\"hidden\" name=\"code\" value=\"([^\"]+)\">",
+            Pattern.DOTALL);
     private static final int MAX_HOPS = 10;
 
     private final Http browser = Http.browser();
@@ -51,8 +54,12 @@ public final class BrowserlessLogin {
         Http.Response response = first;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
             if (response.status() == 200) {
-                response = browser.postForm(loginFormAction(response.body()),
-                        Map.of("username", username, "password", password, "credentialId", ""));
+                Matcher consent = CONSENT_FORM.matcher(response.body());
+                response = consent.find()
+                        ? browser.postForm(absolute(consent.group(1).replace("&amp;", "&")),
+                                Map.of("code", consent.group(2), "accept", "Yes"))
+                        : browser.postForm(loginFormAction(response.body()),
+                                Map.of("username", username, "password", password, "credentialId", ""));
                 continue;
             }
             Http.Response redirect = response;
@@ -61,9 +68,14 @@ public final class BrowserlessLogin {
             if (location.startsWith(redirectUri)) {
                 return queryParameters(URI.create(location));
             }
-            response = browser.get(location);
+            response = browser.get(absolute(location));
         }
         throw new AssertionError("No redirect to " + redirectUri + " after " + MAX_HOPS + " hops");
+    }
+
+    /** Keycloak writes some form actions as paths; they are resolved against the realm's server. */
+    private String absolute(String url) {
+        return URI.create(realmUrl).resolve(url).toString();
     }
 
     private static String loginFormAction(String html) {

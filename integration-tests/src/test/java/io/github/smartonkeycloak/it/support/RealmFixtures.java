@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.util.ApiUtil;
 
@@ -37,6 +38,17 @@ public final class RealmFixtures {
 
     /** A public client with exactly these optional client scopes (and the realm's default ones). */
     public void publicClient(String clientId, List<String> optionalScopes) {
+        publicClient(clientId, optionalScopes, false);
+    }
+
+    /** The same, asking the user's consent (Keycloak's consent page) when {@code consentRequired}. */
+    public void publicClient(String clientId, List<String> optionalScopes, boolean consentRequired) {
+        ClientRepresentation client = publicClientRepresentation(clientId, optionalScopes);
+        client.setConsentRequired(consentRequired);
+        create(client);
+    }
+
+    private ClientRepresentation publicClientRepresentation(String clientId, List<String> optionalScopes) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setPublicClient(true);
@@ -44,6 +56,22 @@ public final class RealmFixtures {
         client.setDirectAccessGrantsEnabled(false);
         client.setDefaultClientScopes(realmDefaultScopes());
         client.setOptionalClientScopes(optionalScopes);
+        return client;
+    }
+
+    /**
+     * A public client whose tokens carry a fixed {@code patient} claim in the access token and introspection: a
+     * stand-in for the SMART launch context, for tests of what a resource server does with it.
+     */
+    public void publicClientWithPatient(String clientId, List<String> optionalScopes, String patientId) {
+        ClientRepresentation client = publicClientRepresentation(clientId, optionalScopes);
+        ProtocolMapperRepresentation patient = new ProtocolMapperRepresentation();
+        patient.setName("patient in context (test)");
+        patient.setProtocol("openid-connect");
+        patient.setProtocolMapper("oidc-hardcoded-claim-mapper");
+        patient.setConfig(Map.of("claim.name", "patient", "claim.value", patientId, "jsonType.label", "String",
+                "access.token.claim", "true", "introspection.token.claim", "true"));
+        client.setProtocolMappers(List.of(patient));
         create(client);
     }
 
