@@ -84,6 +84,17 @@ class RealmImportIT {
     }
 
     @Test
+    void keepsKeycloaksFlowsAndBindsTheSmartBrowserFlow() {
+        List<String> imported = realm.admin().flows().getFlows().stream().map(flow -> flow.getAlias()).toList();
+
+        assertThat(imported).containsAll(fresh.admin().flows().getFlows().stream().map(flow -> flow.getAlias()).toList())
+                .contains("smart browser");
+        assertThat(realm.admin().toRepresentation().getBrowserFlow()).isEqualTo("smart browser");
+        assertThat(realm.admin().flows().getExecutions("smart browser"))
+                .anySatisfy(execution -> assertThat(execution.getProviderId()).isEqualTo("smart-launch-context"));
+    }
+
+    @Test
     void demoUsersMatchDemoUsersJson() {
         for (DemoUsers.DemoUser demo : List.of(demoUsers.patient(), demoUsers.practitioner())) {
             UserRepresentation user = realm.admin().users().searchByUsername(demo.username(), true).get(0);

@@ -231,6 +231,7 @@ class ScopeNegotiationIT {
     void aMalformedScopeIsInvalidScopeWithADescriptionAtTheAuthorizationEndpoint() {
         appWithRealmDefaults();
         Map<String, String> request = TokenEndpoint.authorizationRequest(APP, "openid patient/Observation.xyz", Pkce.s256(), "s-9");
+        request.put("aud", SmartAppFlow.FHIR_BASE_URL);
 
         Http.Response response = new BrowserlessLogin(realm.getBaseUrl()).send(request);
 

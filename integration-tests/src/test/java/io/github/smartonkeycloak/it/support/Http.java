@@ -90,7 +90,7 @@ public final class Http {
 
         private final HttpResponse<String> response;
 
-        Response(HttpResponse<String> response) {
+        public Response(HttpResponse<String> response) {
             this.response = response;
         }
 

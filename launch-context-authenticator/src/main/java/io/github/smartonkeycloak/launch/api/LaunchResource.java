@@ -1,0 +1,111 @@
+package io.github.smartonkeycloak.launch.api;
+
+import java.util.Map;
+
+import io.github.smartonkeycloak.launch.InvalidLaunchRequestException;
+import io.github.smartonkeycloak.launch.LaunchRequest;
+import io.github.smartonkeycloak.launch.LaunchRequestParser;
+import io.github.smartonkeycloak.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.launch.store.LaunchStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.services.cors.Cors;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.RealmsResource;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * {@code /realms/{realm}/smart-launch}: the EHR launch API ({@code POST launches}) and the SMART style document
+ * ({@code GET style}).
+ */
+public final class LaunchResource {
+
+    /** The realm role a client's service account (or a user) needs to register launches. */
+    public static final String LAUNCH_ROLE = "smart-launch-creator";
+
+    private static final Logger LOG = Logger.getLogger(LaunchResource.class);
+
+    private final KeycloakSession session;
+
+    LaunchResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @POST
+    @Path("launches")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(String body) {
+        RealmModel realm = session.getContext().getRealm();
+        AuthResult caller = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (caller == null) {
+            return error(Response.Status.UNAUTHORIZED, "invalid_token", "a valid bearer token of this realm is required")
+                    .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"").build();
+        }
+        RoleModel role = realm.getRole(LAUNCH_ROLE);
+        if (role == null || caller.user() == null || !caller.user().hasRole(role)) {
+            return error(Response.Status.FORBIDDEN, "access_denied", "the caller lacks the realm role " + LAUNCH_ROLE)
+                    .build();
+        }
+        LaunchRequest request;
+        try {
+            request = LaunchRequestParser.parse(body);
+        } catch (InvalidLaunchRequestException e) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage()).build();
+        }
+        ClientModel app = realm.getClientByClientId(request.clientId());
+        if (app == null || !app.isEnabled()) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request",
+                    "client_id '" + request.clientId() + "' is not an enabled client of this realm").build();
+        }
+        int lifespan = SmartLaunchConfig.of(realm.getAttributes()).launchLifespanSeconds();
+        String launch = new LaunchStore(session).register(realm, request, lifespan);
+        LOG.debugf("Launch registered for client %s by %s", request.clientId(), caller.client() == null ? "?" : caller.client().getClientId());
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("launch", launch, "expires_in", lifespan)).build();
+    }
+
+    @GET
+    @Path("style")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response style() {
+        String style = SmartLaunchConfig.of(session.getContext().getRealm().getAttributes()).styleJson();
+        if (!isJsonObject(style)) {
+            LOG.warnf("Realm attribute %s is not a JSON object; serving the default style", SmartLaunchConfig.STYLE);
+            style = SmartLaunchConfig.DEFAULT_STYLE;
+        }
+        return Cors.builder().allowAllOrigins().allowedMethods("GET")
+                .add(Response.ok(style, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** Where the realm's style document is served: the {@code smart_style_url} of launches that set none. */
+    public static String styleUrl(UriInfo uri, RealmModel realm) {
+        return RealmsResource.realmBaseUrl(uri).path(LaunchResourceProviderFactory.PROVIDER_ID).path("style")
+                .build(realm.getName()).toString();
+    }
+
+    private static boolean isJsonObject(String json) {
+        try {
+            return JsonSerialization.mapper.readTree(json).isObject();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Response.ResponseBuilder error(Response.Status status, String error, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", error, "error_description", description));
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.smartonkeycloak.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchConfigTest {
+
+    @Test
+    void fhirBaseUrlsMatchWhateverTheTrailingSlash() {
+        FhirBaseUrls urls = FhirBaseUrls.parse(" https://fhir.example/r4/ , http://localhost:8081/fhir");
+
+        assertThat(urls.matches("https://fhir.example/r4")).isTrue();
+        assertThat(urls.matches("https://fhir.example/r4//")).isTrue();
+        assertThat(urls.matches("http://localhost:8081/fhir/")).isTrue();
+        assertThat(urls.matches("http://localhost:8081/fhir/Patient")).isFalse();
+        assertThat(urls.matches("https://FHIR.example/r4")).isFalse();
+        assertThat(urls.matches(null)).isFalse();
+        assertThat(urls.primary()).isEqualTo("https://fhir.example/r4");
+        assertThat(FhirBaseUrls.parse(null).isEmpty()).isTrue();
+    }
+
+    @Test
+    void launchLifespanHasADefaultAndBounds() {
+        assertThat(SmartLaunchConfig.of(Map.of()).launchLifespanSeconds()).isEqualTo(300);
+        assertThat(SmartLaunchConfig.of(null).launchLifespanSeconds()).isEqualTo(300);
+        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.LAUNCH_LIFESPAN, "60")).launchLifespanSeconds()).isEqualTo(60);
+        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.LAUNCH_LIFESPAN, "0")).launchLifespanSeconds()).isEqualTo(300);
+        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.LAUNCH_LIFESPAN, "-5")).launchLifespanSeconds()).isEqualTo(300);
+        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.LAUNCH_LIFESPAN, "999999")).launchLifespanSeconds()).isEqualTo(3600);
+    }
+
+    @Test
+    void theStyleDefaultsToSmartsExampleShape() {
+        assertThat(SmartLaunchConfig.of(Map.of()).styleJson()).contains("\"color_background\"").contains("\"dim_border_radius\"");
+        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.STYLE, "{\"a\":1}")).styleJson()).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void eachCodeChallengeHasItsOwnNote() {
+        String first = LaunchNotes.noteName("challenge-one");
+        String second = LaunchNotes.noteName("challenge-two");
+
+        assertThat(first).startsWith("client_request_param_smart_launch_context_").isNotEqualTo(second);
+        assertThat(LaunchNotes.noteName("challenge-one")).isEqualTo(first);
+        assertThat(LaunchNotes.noteName(null)).isEqualTo("client_request_param_smart_launch_context");
+    }
+}
