@@ -16,6 +16,10 @@ public final class SmartLaunchConfig {
     /** The style document served at {@code /smart-launch/style} (SMART's smart_style_url), as JSON. */
     public static final String STYLE = "smart.style";
 
+    /** The confidential realm client whose service account the pack uses to read the FHIR server. */
+    public static final String FHIR_SERVICE_CLIENT = "smart.fhirServiceClient";
+
+    public static final String DEFAULT_FHIR_SERVICE_CLIENT = "smart-fhir-reader";
     public static final int DEFAULT_LAUNCH_LIFESPAN = 300;
     static final int MAX_LAUNCH_LIFESPAN = 3600;
 
@@ -49,6 +53,11 @@ public final class SmartLaunchConfig {
                 .filter(seconds -> seconds > 0)
                 .map(seconds -> Math.min(seconds, MAX_LAUNCH_LIFESPAN))
                 .orElse(DEFAULT_LAUNCH_LIFESPAN);
+    }
+
+    public String fhirServiceClient() {
+        String client = attributes.get(FHIR_SERVICE_CLIENT);
+        return client == null || client.isBlank() ? DEFAULT_FHIR_SERVICE_CLIENT : client.trim();
     }
 
     public String styleJson() {

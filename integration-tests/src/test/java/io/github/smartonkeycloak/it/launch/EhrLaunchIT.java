@@ -133,6 +133,32 @@ class EhrLaunchIT {
         }
     }
 
+    /** Inferno T3: token responses must not be cached. */
+    @Test
+    void tokenResponsesAreNotCached() {
+        SmartAppFlow flow = app(launch(FULL_CONTEXT));
+        SmartAppFlow.Authorization authorization = flow.authorize(EHR_SCOPE, users.practitioner());
+
+        Http.Response token = new TokenEndpoint(realm.getBaseUrl()).exchangeCodeAsPublicClient(
+                authorization.redirect().get("code"), authorization.pkce(), APP);
+
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.header("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(token.header("Pragma")).hasValueSatisfying(value -> assertThat(value).contains("no-cache"));
+    }
+
+    /** Inferno O2 and O3: the issuer's OpenID configuration has the required fields and RS256. */
+    @Test
+    void theIssuersOpenIdConfigurationHasWhatInfernoRequires() {
+        JsonNode config = Http.plain().get(realm.getBaseUrl() + "/.well-known/openid-configuration").json();
+
+        for (String field : List.of("issuer", "authorization_endpoint", "token_endpoint", "jwks_uri",
+                "response_types_supported", "subject_types_supported", "id_token_signing_alg_values_supported")) {
+            assertThat(config.has(field)).as(field).isTrue();
+        }
+        assertThat(config.path("id_token_signing_alg_values_supported").toString()).contains("\"RS256\"");
+    }
+
     @Test
     void withoutAStyleTheRealmsStyleDocumentIsUsedAndServedAsJson() {
         Map<String, Object> context = new HashMap<>(FULL_CONTEXT);

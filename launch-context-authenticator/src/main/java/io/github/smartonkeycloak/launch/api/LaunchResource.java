@@ -6,6 +6,7 @@ import io.github.smartonkeycloak.launch.InvalidLaunchRequestException;
 import io.github.smartonkeycloak.launch.LaunchRequest;
 import io.github.smartonkeycloak.launch.LaunchRequestParser;
 import io.github.smartonkeycloak.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.launch.ehr.EhrLauncherResource;
 import io.github.smartonkeycloak.launch.store.LaunchStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,8 +28,8 @@ import org.keycloak.services.resources.RealmsResource;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * {@code /realms/{realm}/smart-launch}: the EHR launch API ({@code POST launches}) and the SMART style document
- * ({@code GET style}).
+ * {@code /realms/{realm}/smart-launch}: the EHR launch API ({@code POST launches}), the SMART style document
+ * ({@code GET style}) and the demo EHR launcher ({@code ehr}).
  */
 public final class LaunchResource {
 
@@ -75,6 +76,12 @@ public final class LaunchResource {
         LOG.debugf("Launch registered for client %s by %s", request.clientId(), caller.client() == null ? "?" : caller.client().getClientId());
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("launch", launch, "expires_in", lifespan)).build();
+    }
+
+    /** The demo EHR launcher (see {@link EhrLauncherResource}). */
+    @Path("ehr")
+    public EhrLauncherResource ehrLauncher() {
+        return new EhrLauncherResource(session);
     }
 
     @GET

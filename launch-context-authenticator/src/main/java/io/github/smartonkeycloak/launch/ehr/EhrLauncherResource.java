@@ -1,0 +1,170 @@
+package io.github.smartonkeycloak.launch.ehr;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.smartonkeycloak.fhir.EncounterSummary;
+import io.github.smartonkeycloak.fhir.FhirClient;
+import io.github.smartonkeycloak.fhir.FhirUnavailableException;
+import io.github.smartonkeycloak.fhir.PatientSummary;
+import io.github.smartonkeycloak.launch.LaunchContext;
+import io.github.smartonkeycloak.launch.LaunchRequest;
+import io.github.smartonkeycloak.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.launch.store.LaunchStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resources.RealmsResource;
+
+/**
+ * The demo EHR launcher at {@code /realms/{realm}/smart-launch/ehr}: a signed-in clinician picks a patient (from the
+ * FHIR server), optionally one of their encounters, and an app, and is sent to the app's launch URL with
+ * {@code iss} and a fresh {@code launch}. It stands in for an EHR so that EHR launches can be tried and tested.
+ */
+public final class EhrLauncherResource {
+
+    /** The public client the launcher signs clinicians in with (redirect URI: this page). */
+    public static final String LAUNCHER_CLIENT = "smart-ehr-launcher";
+    public static final String CLINICIAN_ROLE = "clinician";
+    static final String TEMPLATE = "smart-ehr-launcher.ftl";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int PAGE_SIZE = 20;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public EhrLauncherResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@QueryParam("search") String search, @QueryParam("patient") String patientId) {
+        AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (signedIn == null) {
+            return Response.seeOther(loginUrl()).build();
+        }
+        if (!isClinician(signedIn)) {
+            return SmartPages.error(session, Response.Status.FORBIDDEN, "smart-ehr-launcher-clinicians-only", null);
+        }
+        FhirClient fhir = new FhirClient(session, realm);
+        try {
+            List<PatientSummary> patients = fhir.searchPatients(search, PAGE_SIZE);
+            Optional<PatientSummary> selected = patientId == null || patientId.isBlank()
+                    ? Optional.empty() : fhir.readPatient(patientId);
+            List<EncounterSummary> encounters = selected.map(p -> fhir.encounters(p.id(), PAGE_SIZE)).orElse(List.of());
+            return session.getProvider(LoginFormsProvider.class)
+                    .setAttribute("search", search == null ? "" : search)
+                    .setAttribute("patients", patients.stream().map(TemplateModels::patient).toList())
+                    .setAttribute("selectedPatient", selected.map(TemplateModels::patient).orElse(null))
+                    .setAttribute("encounters", encounters.stream().map(TemplateModels::encounter).toList())
+                    .setAttribute("apps", LaunchableApps.of(realm).stream().map(TemplateModels::app).toList())
+                    .setAttribute("launcherUrl", launcherUrl().toString())
+                    .setAttribute("csrf", csrfToken(signedIn))
+                    .createForm(TEMPLATE);
+        } catch (FhirUnavailableException e) {
+            return SmartPages.error(session, Response.Status.BAD_GATEWAY, "smart-fhir-unavailable", launcherUrl());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response launch(@FormParam("patient") String patientId, @FormParam("encounter") String encounterId,
+            @FormParam("client_id") String clientId, @FormParam("csrf") String csrf) {
+        AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        if (signedIn == null || !isClinician(signedIn) || csrf == null || !csrf.equals(csrfToken(signedIn))) {
+            return SmartPages.error(session, Response.Status.FORBIDDEN, "smart-ehr-launcher-clinicians-only", launcherUrl());
+        }
+        Optional<LaunchableApps.App> app = LaunchableApps.find(realm, clientId);
+        if (app.isEmpty() || patientId == null || patientId.isBlank()) {
+            return SmartPages.error(session, Response.Status.BAD_REQUEST, "smart-ehr-launcher-choose", launcherUrl());
+        }
+        FhirClient fhir = new FhirClient(session, realm);
+        try {
+            PatientSummary patient = fhir.readPatient(patientId).orElse(null);
+            boolean encounterOfPatient = encounterId == null || encounterId.isBlank() || patient != null
+                    && fhir.encounters(patient.id(), PAGE_SIZE).stream().anyMatch(e -> e.id().equals(encounterId));
+            if (patient == null || !encounterOfPatient) {
+                return SmartPages.error(session, Response.Status.BAD_REQUEST, "smart-ehr-launcher-choose", launcherUrl());
+            }
+            String encounter = encounterId == null || encounterId.isBlank() ? null : encounterId;
+            SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
+            LaunchContext context = LaunchContext.EMPTY.withPatient(patient.id()).withEncounter(encounter).withBannerIfAbsent(false);
+            String launch = new LaunchStore(session).register(realm, new LaunchRequest(app.get().clientId(), context),
+                    config.launchLifespanSeconds());
+            URI target = UriBuilder.fromUri(app.get().launchUrl())
+                    .queryParam("iss", config.fhirBaseUrls().primary())
+                    .queryParam("launch", launch)
+                    .build();
+            return Response.seeOther(target).build();
+        } catch (FhirUnavailableException e) {
+            return SmartPages.error(session, Response.Status.BAD_GATEWAY, "smart-fhir-unavailable", launcherUrl());
+        }
+    }
+
+    private boolean isClinician(AuthResult signedIn) {
+        RoleModel clinician = realm.getRole(CLINICIAN_ROLE);
+        return clinician != null && signedIn.user().hasRole(clinician);
+    }
+
+    private URI launcherUrl() {
+        return RealmsResource.realmBaseUrl(session.getContext().getUri()).path("smart-launch").path("ehr")
+                .build(realm.getName());
+    }
+
+    /** Keycloak's own login, for the launcher's client, coming back to this page; the code is never used. */
+    private URI loginUrl() {
+        byte[] verifier = new byte[32];
+        RANDOM.nextBytes(verifier);
+        return RealmsResource.protocolUrl(session.getContext().getUri())
+                .path(OIDCLoginProtocolService.class, "auth")
+                .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, LAUNCHER_CLIENT)
+                .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, launcherUrl().toString())
+                .queryParam(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, "code")
+                .queryParam(OIDCLoginProtocol.SCOPE_PARAM, "openid")
+                .queryParam(OIDCLoginProtocol.STATE_PARAM, base64(verifier).substring(0, 16))
+                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_PARAM, base64(sha256(base64(verifier))))
+                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, "S256")
+                .build(realm.getName(), OIDCLoginProtocol.LOGIN_PROTOCOL);
+    }
+
+    /** Bound to the clinician's session: a page of another site cannot post a launch on their behalf. */
+    private static String csrfToken(AuthResult signedIn) {
+        return base64(sha256("smart-ehr-launcher:" + signedIn.session().getId()));
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.smartonkeycloak.launch.ehr;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.smartonkeycloak.fhir.EncounterSummary;
+import io.github.smartonkeycloak.fhir.PatientSummary;
+
+/** Plain maps for the FreeMarker templates (whose object wrapper does not read record components). */
+final class TemplateModels {
+
+    private TemplateModels() {
+    }
+
+    static Map<String, String> patient(PatientSummary patient) {
+        Map<String, String> model = new HashMap<>();
+        model.put("id", patient.id());
+        model.put("name", patient.name());
+        putIfPresent(model, "birthDate", patient.birthDate());
+        putIfPresent(model, "gender", patient.gender());
+        return model;
+    }
+
+    static Map<String, String> encounter(EncounterSummary encounter) {
+        Map<String, String> model = new HashMap<>();
+        model.put("id", encounter.id());
+        putIfPresent(model, "start", encounter.start());
+        putIfPresent(model, "type", encounter.type());
+        putIfPresent(model, "status", encounter.status());
+        return model;
+    }
+
+    static Map<String, String> app(LaunchableApps.App app) {
+        return Map.of("clientId", app.clientId(), "name", app.name());
+    }
+
+    private static void putIfPresent(Map<String, String> model, String name, String value) {
+        if (value != null) {
+            model.put(name, value);
+        }
+    }
+}
