@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the pack: unit tests, then the integration tests on a real Keycloak started from Maven
-# Central by Keycloak's test framework (ports 8080, 8443 and 9000 must be free), then the browser tests in
-# headless Chromium. Extra arguments go to Maven, e.g. ./run-tests.sh -Dit.test=SmartConfigurationIT
+# Central by Keycloak's test framework (ports 8080, 8443 and 9000 must be free, and 8081 for the demo FHIR server
+# the tests start), then the browser tests in headless Chromium. Extra arguments go to Maven, e.g. ./run-tests.sh -Dit.test=SmartConfigurationIT
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -34,9 +34,9 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-for port in 8080 8443 9000; do
+for port in 8080 8081 8443 9000; do
   if port_in_use "$port"; then
-    log "port $port is in use (is the demo running?); Keycloak's test framework needs it. Stop that program first."
+    log "port $port is in use (is the demo running?); the tests need it for Keycloak and the FHIR server. Stop that program first."
     exit 1
   fi
 done

@@ -9,6 +9,12 @@ public final class SmartLaunchEvents {
     public static final String ENCOUNTER = "smart_encounter";
     public static final String AUDIENCE = "smart_aud";
     public static final String ERROR = "smart_error";
+    /** The resource scopes the user allowed on the consent page (or earlier, when remembered), space separated. */
+    public static final String SCOPES_ALLOWED = "smart_scopes_allowed";
+    /** The offered resource scopes the user did not allow. */
+    public static final String SCOPES_DECLINED = "smart_scopes_declined";
+    /** How consent was settled: {@code asked} or {@code remembered}. */
+    public static final String CONSENT = "smart_consent";
 
     private SmartLaunchEvents() {
     }

@@ -10,16 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.smartonkeycloak.demofhir.DemoFhirServer;
-import io.github.smartonkeycloak.demofhir.DemoFhirServerConfig;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
 import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.smartonkeycloak.it.support.TestFhirServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -45,7 +42,6 @@ class EhrLauncherIT {
 
     private static final String APP = "ehr-launcher-test-app";
     private static final String LAUNCH_URL = "http://localhost:8089/launch";
-    private static DemoFhirServer fhirServer;
 
     @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
@@ -55,21 +51,10 @@ class EhrLauncherIT {
 
     private final DemoUsers users = DemoUsers.load();
 
-    @BeforeAll
-    static void startFhirServer() {
-        fhirServer = DemoFhirServer.start(DemoFhirServerConfig.builder().port(0)
-                .keycloakRealmUrl("http://localhost:8080/realms/" + SmartRealm.NAME).build());
-    }
-
-    @AfterAll
-    static void stopFhirServer() {
-        fhirServer.close();
-    }
-
     @BeforeEach
-    void pointTheRealmAtTheFhirServerAndRegisterAnApp() {
+    void registerAnApp() {
+        TestFhirServer.ensureRunning();
         RealmFixtures fixtures = new RealmFixtures(realm);
-        fixtures.realmAttribute("smart.fhirBaseUrls", fhirServer.baseUrl());
         fixtures.publicClient(APP, List.of("launch", "fhirUser", "patient/*.rs", "user/*.rs"));
         ClientRepresentation app = realm.admin().clients().findByClientId(APP).get(0);
         app.setName("Launcher test app");
@@ -109,7 +94,7 @@ class EhrLauncherIT {
 
         wait(driver -> driver.getCurrentUrl().startsWith(LAUNCH_URL));
         Map<String, String> launched = BrowserlessLogin.queryParameters(URI.create(driver().getCurrentUrl()));
-        assertThat(launched.get("iss")).isEqualTo(fhirServer.baseUrl());
+        assertThat(launched.get("iss")).isEqualTo(TestFhirServer.baseUrl());
         assertThat(launched.get("launch")).hasSize(43);
 
         JsonNode tokens = new SmartAppFlow(realm.getBaseUrl(), APP).with("aud", launched.get("iss"))

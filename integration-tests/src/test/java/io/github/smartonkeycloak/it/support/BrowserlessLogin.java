@@ -3,31 +3,69 @@ package io.github.smartonkeycloak.it.support;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
- * Walks Keycloak's login pages over plain HTTP, as a browser with cookies would: authorization request, the
- * username/password form, Keycloak's own consent page (approved), and the redirect back to the app. Stops at the first redirect to the app's redirect URI
- * and returns its query parameters. Pages the pack adds (picker, consent) get their own page objects in the browser
- * tests; this is for flows that only need Keycloak's login form.
+ * Walks the login pages over plain HTTP, as a browser with cookies would: the authorization request, Keycloak's
+ * username/password form and consent page, and the pack's pages found by their {@code data-smart-page} hooks (patient
+ * and encounter pickers, SMART consent), answered as told (by default: the first patient, the first encounter, the
+ * consent page as checked). Stops at the first redirect to the app's redirect URI and returns its query parameters,
+ * or, when asked, at one of the pack's pages.
  */
 public final class BrowserlessLogin {
 
-    private static final Pattern LOGIN_FORM =
-            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
-    private static final Pattern CONSENT_FORM = Pattern.compile(
-            "<form[^>]*action=\"([^\"]+)\"[^>]*method=\"POST\">\\s*<input type=\"hidden\" name=\"code\" value=\"([^\"]+)\">",
-            Pattern.DOTALL);
-    private static final int MAX_HOPS = 10;
+    private static final int MAX_HOPS = 15;
+    /** How {@link #pagesSeen()} names Keycloak's own consent page. */
+    public static final String KEYCLOAK_CONSENT = "keycloak-consent";
 
     private final Http browser = Http.browser();
     private final String realmUrl;
+    private final List<String> pagesSeen = new ArrayList<>();
+    private String patient;
+    private String encounter;
+    private UnaryOperator<List<String>> consent = UnaryOperator.identity();
+    private boolean denyConsent;
 
     public BrowserlessLogin(String realmUrl) {
         this.realmUrl = realmUrl;
+        TestFhirServer.ensureRunning();
+    }
+
+    /** Choose this patient on the picker (default: the first one offered). */
+    public BrowserlessLogin choosingPatient(String patientId) {
+        this.patient = patientId;
+        return this;
+    }
+
+    /** Choose this encounter on the encounter picker, {@code ""} for none (default: the first one offered). */
+    public BrowserlessLogin choosingEncounter(String encounterId) {
+        this.encounter = encounterId;
+        return this;
+    }
+
+    /** On the SMART consent page, send what this makes of the scopes checked by default. */
+    public BrowserlessLogin consenting(UnaryOperator<List<String>> choice) {
+        this.consent = choice;
+        return this;
+    }
+
+    /** Press Deny on the SMART consent page. */
+    public BrowserlessLogin denyingConsent() {
+        this.denyConsent = true;
+        return this;
+    }
+
+    /** The pack's pages ({@code data-smart-page} values) and Keycloak's consent page this browser went through, in order. */
+    public List<String> pagesSeen() {
+        return List.copyOf(pagesSeen);
     }
 
     public String authorizationEndpoint() {
@@ -36,12 +74,34 @@ public final class BrowserlessLogin {
 
     /** Sends the authorization request by GET, logs in if Keycloak asks, and returns the app's redirect parameters. */
     public Map<String, String> authorize(Map<String, String> params, String username, String password) {
-        return follow(browser.get(authorizationEndpoint() + "?" + Http.formEncode(params)), params, username, password);
+        return walk(browser.get(authorizationEndpoint() + "?" + Http.formEncode(params)), params.get("redirect_uri"),
+                username, password, null).redirect();
     }
 
     /** The same with the authorization request sent as a form POST (SMART's authorize-post). */
     public Map<String, String> authorizeByPost(Map<String, String> params, String username, String password) {
-        return follow(browser.postForm(authorizationEndpoint(), params), params, username, password);
+        return walk(browser.postForm(authorizationEndpoint(), params), params.get("redirect_uri"), username, password,
+                null).redirect();
+    }
+
+    /** Sends the authorization request and logs in, stopping at the pack's page {@code smartPage}. */
+    public Page openUntil(String smartPage, Map<String, String> params, String username, String password) {
+        Outcome outcome = walk(browser.get(authorizationEndpoint() + "?" + Http.formEncode(params)),
+                params.get("redirect_uri"), username, password, smartPage);
+        if (outcome.page() == null) {
+            throw new AssertionError("Never reached the '" + smartPage + "' page; the app got " + outcome.redirect());
+        }
+        return outcome.page();
+    }
+
+    /** A response of this browser as a page. */
+    public Page page(Http.Response response) {
+        return new Page(response, Jsoup.parse(response.body(), realmUrl));
+    }
+
+    /** Carries on from a response (after {@link Page#submit}) to the app's redirect. */
+    public Map<String, String> continueFrom(Http.Response response, String redirectUri) {
+        return walk(response, redirectUri, null, null, null).redirect();
     }
 
     /** The raw answer to a GET authorization request, before any login. */
@@ -49,41 +109,138 @@ public final class BrowserlessLogin {
         return browser.get(authorizationEndpoint() + "?" + Http.formEncode(params));
     }
 
-    private Map<String, String> follow(Http.Response first, Map<String, String> params, String username, String password) {
-        String redirectUri = params.get("redirect_uri");
+    private Outcome walk(Http.Response first, String redirectUri, String username, String password, String stopAt) {
         Http.Response response = first;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
-            if (response.status() == 200) {
-                Matcher consent = CONSENT_FORM.matcher(response.body());
-                response = consent.find()
-                        ? browser.postForm(absolute(consent.group(1).replace("&amp;", "&")),
-                                Map.of("code", consent.group(2), "accept", "Yes"))
-                        : browser.postForm(loginFormAction(response.body()),
-                                Map.of("username", username, "password", password, "credentialId", ""));
+            if (response.status() / 100 != 3) {
+                Page page = new Page(response, Jsoup.parse(response.body(), realmUrl));
+                String smartPage = page.smartPage();
+                if (smartPage != null) {
+                    pagesSeen.add(smartPage);
+                    if (smartPage.equals(stopAt)) {
+                        return new Outcome(null, page);
+                    }
+                }
+                response = answer(page, username, password);
                 continue;
             }
             Http.Response redirect = response;
             String location = redirect.header("Location")
                     .orElseThrow(() -> new AssertionError("Expected a redirect, got " + describe(redirect)));
             if (location.startsWith(redirectUri)) {
-                return queryParameters(URI.create(location));
+                return new Outcome(queryParameters(URI.create(location)), null);
             }
             response = browser.get(absolute(location));
         }
         throw new AssertionError("No redirect to " + redirectUri + " after " + MAX_HOPS + " hops");
     }
 
-    /** Keycloak writes some form actions as paths; they are resolved against the realm's server. */
+    private Http.Response answer(Page page, String username, String password) {
+        String smartPage = page.smartPage();
+        if (smartPage == null) {
+            Element stockConsent = page.html().selectFirst("form:has(input[name=code])");
+            if (stockConsent != null) {
+                pagesSeen.add(KEYCLOAK_CONSENT);
+                return page.submit(stockConsent, List.of(Map.entry("accept", "Yes")));
+            }
+            Element login = page.html().getElementById("kc-form-login");
+            if (login == null || username == null) {
+                throw new AssertionError("Unexpected page: " + describe(page.response()));
+            }
+            return page.submit(login, List.of(Map.entry("username", username), Map.entry("password", password),
+                    Map.entry("credentialId", "")));
+        }
+        return switch (smartPage) {
+            case "patient-picker" -> page.submit("#smart-patient-choice",
+                    List.of(Map.entry("patient", patient != null ? patient : page.first("data-patient-id"))));
+            case "encounter-picker" -> page.submit("#smart-encounter-choice",
+                    List.of(Map.entry("encounter", encounter != null ? encounter : page.first("data-encounter-id"))));
+            case "consent" -> denyConsent
+                    ? page.submit("#smart-consent-form", List.of(Map.entry("smart-action", "deny")))
+                    : page.submit("#smart-consent-form", consentFields(consent.apply(page.checkedScopes())));
+            default -> throw new AssertionError("Stopped at the pack's '" + smartPage + "' page: " + describe(page.response()));
+        };
+    }
+
+    private static List<Map.Entry<String, String>> consentFields(List<String> scopes) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        scopes.forEach(scope -> fields.add(Map.entry("scope", scope)));
+        fields.add(Map.entry("smart-action", "approve"));
+        return fields;
+    }
+
     private String absolute(String url) {
         return URI.create(realmUrl).resolve(url).toString();
     }
 
-    private static String loginFormAction(String html) {
-        Matcher matcher = LOGIN_FORM.matcher(html);
-        if (!matcher.find()) {
-            throw new AssertionError("Not Keycloak's login form: " + html.substring(0, Math.min(html.length(), 2000)));
+    private record Outcome(Map<String, String> redirect, Page page) {
+    }
+
+    /** A page of the login UI, parsed, with its forms submittable in this browser. */
+    public final class Page {
+
+        private final Http.Response response;
+        private final Document html;
+
+        Page(Http.Response response, Document html) {
+            this.response = response;
+            this.html = html;
         }
-        return matcher.group(1).replace("&amp;", "&");
+
+        public Http.Response response() {
+            return response;
+        }
+
+        public Document html() {
+            return html;
+        }
+
+        /** The page's {@code data-smart-page} hook, or null for Keycloak's own pages. */
+        public String smartPage() {
+            Element hooked = html.selectFirst("[data-smart-page]");
+            return hooked == null ? null : hooked.attr("data-smart-page");
+        }
+
+        /** Values of an attribute (such as {@code data-patient-id}) over the page, in order. */
+        public List<String> all(String attribute) {
+            return html.select("[" + attribute + "]").eachAttr(attribute);
+        }
+
+        String first(String attribute) {
+            List<String> values = all(attribute);
+            if (values.isEmpty()) {
+                throw new AssertionError("Nothing with " + attribute + " on " + describe(response));
+            }
+            return values.get(0);
+        }
+
+        /** The {@code scope} checkboxes of the consent page that are checked. */
+        public List<String> checkedScopes() {
+            return html.select("input[type=checkbox][name=scope][checked]").eachAttr("value");
+        }
+
+        /** Every {@code scope} checkbox of the consent page. */
+        public List<String> offeredScopes() {
+            return html.select("input[type=checkbox][name=scope]").eachAttr("value");
+        }
+
+        /** Posts the form (by CSS selector) with exactly these fields, as a button press would. */
+        public Http.Response submit(String formSelector, List<Map.Entry<String, String>> fields) {
+            Element form = html.selectFirst(formSelector);
+            if (form == null) {
+                throw new AssertionError("No form " + formSelector + " on " + describe(response));
+            }
+            return submit(form, fields);
+        }
+
+        Http.Response submit(Element form, List<Map.Entry<String, String>> fields) {
+            List<Map.Entry<String, String>> all = new ArrayList<>();
+            for (Element hidden : form.select("input[type=hidden]")) {
+                all.add(Map.entry(hidden.attr("name"), hidden.attr("value")));
+            }
+            all.addAll(fields);
+            return browser.postForm(absolute(form.attr("action")), all);
+        }
     }
 
     public static Map<String, String> queryParameters(URI uri) {
@@ -103,6 +260,6 @@ public final class BrowserlessLogin {
 
     private static String describe(Http.Response response) {
         String body = response.body();
-        return "HTTP " + response.status() + " " + body.substring(0, Math.min(body.length(), 500));
+        return "HTTP " + response.status() + " " + body.substring(0, Math.min(body.length(), 1500));
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,11 +48,20 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
     }
 
+    public Response delete(String url, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), headers);
+    }
+
     public Response options(String url, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).method("OPTIONS", HttpRequest.BodyPublishers.noBody()), headers);
     }
 
     public Response postForm(String url, Map<String, String> form, String... headers) {
+        return postForm(url, List.copyOf(form.entrySet()), headers);
+    }
+
+    /** A form POST whose fields may repeat (several {@code scope} checkboxes, say). */
+    public Response postForm(String url, List<Map.Entry<String, String>> form, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)));
@@ -59,7 +69,11 @@ public final class Http {
     }
 
     public static String formEncode(Map<String, String> form) {
-        return form.entrySet().stream()
+        return formEncode(List.copyOf(form.entrySet()));
+    }
+
+    private static String formEncode(List<Map.Entry<String, String>> form) {
+        return form.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

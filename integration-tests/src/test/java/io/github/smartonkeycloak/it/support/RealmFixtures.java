@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.util.ApiUtil;
 
@@ -106,13 +111,69 @@ public final class RealmFixtures {
         }
     }
 
+    /** A user with a password, these attributes (fhirUser, patientIds, ...) and realm roles. */
+    public void user(String username, String password, Map<String, List<String>> attributes, String... realmRoles) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@example.org");
+        user.setEmailVerified(true);
+        user.setFirstName(username);
+        user.setLastName("Test");
+        user.setAttributes(new HashMap<>(attributes));
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        String id;
+        try (Response created = realm.admin().users().create(user)) {
+            if (created.getStatus() != 201) {
+                throw new IllegalStateException("Creating user " + username + " failed: HTTP " + created.getStatus()
+                        + " " + created.readEntity(String.class));
+            }
+            id = ApiUtil.getCreatedId(created);
+        }
+        realm.cleanup().add(r -> r.users().get(id).remove());
+        for (String roleName : realmRoles) {
+            RoleRepresentation role = realm.admin().roles().get(roleName).toRepresentation();
+            realm.admin().users().get(id).roles().realmLevel().add(List.of(role));
+        }
+    }
+
+    /** Sets one setting of a SMART step of the realm's browser flow, e.g. the patient picker's search filter. */
+    public void stepConfig(String providerId, String key, String value) {
+        AuthenticationExecutionInfoRepresentation execution = realm.admin().flows().getExecutions("smart browser").stream()
+                .filter(candidate -> providerId.equals(candidate.getProviderId()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(providerId + " is not in the smart browser flow"));
+        AuthenticatorConfigRepresentation config = realm.admin().flows().getAuthenticatorConfig(execution.getAuthenticationConfig());
+        String previous = config.getConfig().get(key);
+        config.getConfig().put(key, value);
+        realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+        realm.cleanup().add(r -> {
+            AuthenticatorConfigRepresentation restore = r.flows().getAuthenticatorConfig(config.getId());
+            restore.getConfig().put(key, previous == null ? "" : previous);
+            r.flows().updateAuthenticatorConfig(restore.getId(), restore);
+        });
+    }
+
+    /** Sets an attribute of a client this test created (its cleanup removes the client anyway). */
+    public void clientAttribute(String clientId, String name, String value) {
+        ClientRepresentation client = realm.admin().clients().findByClientId(clientId).get(0);
+        client.getAttributes().put(name, value);
+        realm.admin().clients().get(client.getId()).update(client);
+    }
+
+    /** Sets a realm attribute; after the test it has its earlier value again. */
     public void realmAttribute(String name, String value) {
         var representation = realm.admin().toRepresentation();
+        String previous = representation.getAttributes().get(name);
         representation.getAttributes().put(name, value);
         realm.admin().update(representation);
         realm.cleanup().add(r -> {
             var restore = r.toRepresentation();
-            restore.getAttributes().put(name, "");
+            restore.getAttributes().put(name, previous == null ? "" : previous);
             r.update(restore);
         });
     }

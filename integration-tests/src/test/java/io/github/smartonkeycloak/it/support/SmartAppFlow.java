@@ -53,11 +53,17 @@ public final class SmartAppFlow {
         return this;
     }
 
+    /** The authorization request this app sends, with this PKCE pair. */
+    public Map<String, String> request(String scope, Pkce pkce) {
+        Map<String, String> request = TokenEndpoint.authorizationRequest(clientId, scope, pkce, "state-1");
+        request.putAll(extraParameters);
+        return request;
+    }
+
     /** The authorization request and login; returns the app's redirect parameters (a code, or an error). */
     public Authorization authorize(String scope, DemoUsers.DemoUser user) {
         Pkce pkce = Pkce.s256();
-        Map<String, String> request = TokenEndpoint.authorizationRequest(clientId, scope, pkce, "state-1");
-        request.putAll(extraParameters);
+        Map<String, String> request = request(scope, pkce);
         BrowserlessLogin login = browser != null ? browser : new BrowserlessLogin(realmUrl);
         Map<String, String> redirect = post
                 ? login.authorizeByPost(request, user.username(), user.password())

@@ -6,7 +6,9 @@ import java.util.TreeSet;
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
 import io.github.smartonkeycloak.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.launch.encounter.EncounterPickerAuthenticatorFactory;
 import io.github.smartonkeycloak.launch.mapper.SmartLaunchContextMapper;
+import io.github.smartonkeycloak.launch.picker.PatientPickerAuthenticatorFactory;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
@@ -14,7 +16,8 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 
 /**
  * Launch capabilities, as far as the realm is set up for them: EHR launch needs the realm's FHIR base URLs (for
- * {@code aud} and {@code iss}); the launch context needs the context mapper on a default client scope; SMART's
+ * {@code aud} and {@code iss}); the launch context needs the context mapper on a default client scope; standalone
+ * launch needs the patient picker (and, for encounters, the encounter picker) in the realm's browser flow; SMART's
  * OpenID Connect profile needs a {@code fhirUser} claim in the id token.
  */
 final class LaunchCapabilityProvider implements SmartCapabilityProvider {
@@ -34,6 +37,14 @@ final class LaunchCapabilityProvider implements SmartCapabilityProvider {
             capabilities.add(SmartCapability.CONTEXT_EHR_ENCOUNTER);
             capabilities.add(SmartCapability.CONTEXT_BANNER);
             capabilities.add(SmartCapability.CONTEXT_STYLE);
+        }
+        Set<String> steps = BrowserFlowSteps.of(realm);
+        if (ehrLaunch && hasContextMapper(realm) && steps.contains(PatientPickerAuthenticatorFactory.PROVIDER_ID)) {
+            capabilities.add(SmartCapability.LAUNCH_STANDALONE);
+            capabilities.add(SmartCapability.CONTEXT_STANDALONE_PATIENT);
+            if (steps.contains(EncounterPickerAuthenticatorFactory.PROVIDER_ID)) {
+                capabilities.add(SmartCapability.CONTEXT_STANDALONE_ENCOUNTER);
+            }
         }
         return capabilities;
     }

@@ -16,6 +16,7 @@ import io.github.smartonkeycloak.fhir.PatientSummary;
 import io.github.smartonkeycloak.launch.LaunchContext;
 import io.github.smartonkeycloak.launch.LaunchRequest;
 import io.github.smartonkeycloak.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.launch.flow.TemplateModels;
 import io.github.smartonkeycloak.launch.store.LaunchStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -80,7 +81,7 @@ public final class EhrLauncherResource {
                     .setAttribute("patients", patients.stream().map(TemplateModels::patient).toList())
                     .setAttribute("selectedPatient", selected.map(TemplateModels::patient).orElse(null))
                     .setAttribute("encounters", encounters.stream().map(TemplateModels::encounter).toList())
-                    .setAttribute("apps", LaunchableApps.of(realm).stream().map(TemplateModels::app).toList())
+                    .setAttribute("apps", LaunchableApps.of(realm).stream().map(LaunchableApps.App::asTemplateModel).toList())
                     .setAttribute("launcherUrl", launcherUrl().toString())
                     .setAttribute("csrf", csrfToken(signedIn))
                     .createForm(TEMPLATE);

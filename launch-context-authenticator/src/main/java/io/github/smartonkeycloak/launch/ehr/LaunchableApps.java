@@ -2,6 +2,7 @@ package io.github.smartonkeycloak.launch.ehr;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.ClientModel;
@@ -13,6 +14,11 @@ final class LaunchableApps {
     static final String ATTRIBUTE = "smart.launchUrl";
 
     record App(String clientId, String name, String launchUrl) {
+
+        /** For the launcher page (FreeMarker does not read record components). */
+        Map<String, String> asTemplateModel() {
+            return Map.of("clientId", clientId, "name", name);
+        }
     }
 
     private LaunchableApps() {

@@ -2,7 +2,6 @@ package io.github.smartonkeycloak.scope.negotiation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +11,7 @@ import io.github.smartonkeycloak.scope.Grant;
 import io.github.smartonkeycloak.scope.Negotiation;
 import io.github.smartonkeycloak.scope.ResourceScope;
 import io.github.smartonkeycloak.scope.ScopeNegotiator;
+import io.github.smartonkeycloak.scope.ScopeParameter;
 import io.github.smartonkeycloak.scope.SmartScopeConfig;
 import io.github.smartonkeycloak.scope.SmartScopeParser;
 import org.keycloak.OAuth2Constants;
@@ -53,7 +53,7 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
 
     @Override
     public AuthorizationRequestContext parseScopes(UserModel user, ClientModel client, String scopeParam) {
-        Set<String> requested = requestedScopes(scopeParam);
+        Set<String> requested = ScopeParameter.split(scopeParam);
         narrowToRefreshRequest(requested);
         List<ResourceScope> resourceScopes = new ArrayList<>();
         List<String> keycloakScopes = new ArrayList<>();
@@ -101,22 +101,11 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
         TokenRequestForm.current(session)
                 .filter(TokenRequestForm::isRefresh)
                 .flatMap(TokenRequestForm::scope)
-                .map(SmartScopeRequestParser::requestedScopes)
+                .map(ScopeParameter::split)
                 .ifPresent(refreshScopes -> requested.removeIf(scope ->
                         !refreshScopes.contains(scope) && !OAuth2Constants.SCOPE_OPENID.equals(scope)));
     }
 
-    private static Set<String> requestedScopes(String scopeParam) {
-        Set<String> scopes = new LinkedHashSet<>();
-        if (scopeParam != null) {
-            for (String scope : scopeParam.split(" ")) {
-                if (!scope.isEmpty()) {
-                    scopes.add(scope);
-                }
-            }
-        }
-        return scopes;
-    }
 
     private static AuthorizationDetails entry(ClientScopeModel clientScope, String scope) {
         AuthorizationDetailsJSONRepresentation representation = new AuthorizationDetailsJSONRepresentation();

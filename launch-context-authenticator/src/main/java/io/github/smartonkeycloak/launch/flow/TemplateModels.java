@@ -1,4 +1,4 @@
-package io.github.smartonkeycloak.launch.ehr;
+package io.github.smartonkeycloak.launch.flow;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,12 +7,12 @@ import io.github.smartonkeycloak.fhir.EncounterSummary;
 import io.github.smartonkeycloak.fhir.PatientSummary;
 
 /** Plain maps for the FreeMarker templates (whose object wrapper does not read record components). */
-final class TemplateModels {
+public final class TemplateModels {
 
     private TemplateModels() {
     }
 
-    static Map<String, String> patient(PatientSummary patient) {
+    public static Map<String, String> patient(PatientSummary patient) {
         Map<String, String> model = new HashMap<>();
         model.put("id", patient.id());
         model.put("name", patient.name());
@@ -21,7 +21,7 @@ final class TemplateModels {
         return model;
     }
 
-    static Map<String, String> encounter(EncounterSummary encounter) {
+    public static Map<String, String> encounter(EncounterSummary encounter) {
         Map<String, String> model = new HashMap<>();
         model.put("id", encounter.id());
         putIfPresent(model, "start", encounter.start());
@@ -30,9 +30,6 @@ final class TemplateModels {
         return model;
     }
 
-    static Map<String, String> app(LaunchableApps.App app) {
-        return Map.of("clientId", app.clientId(), "name", app.name());
-    }
 
     private static void putIfPresent(Map<String, String> model, String name, String value) {
         if (value != null) {

@@ -1,0 +1,123 @@
+package io.github.smartonkeycloak.it.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.smartonkeycloak.it.support.BrowserlessLogin;
+import io.github.smartonkeycloak.it.support.BrowserlessLogin.Page;
+import io.github.smartonkeycloak.it.support.DemoUsers;
+import io.github.smartonkeycloak.it.support.Http;
+import io.github.smartonkeycloak.it.support.Pkce;
+import io.github.smartonkeycloak.it.support.RealmFixtures;
+import io.github.smartonkeycloak.it.support.SmartAppFlow;
+import io.github.smartonkeycloak.it.support.SmartAppFlow.Authorization;
+import io.github.smartonkeycloak.it.support.SmartRealm;
+import io.github.smartonkeycloak.it.support.SmartServerConfig;
+import io.github.smartonkeycloak.it.support.StubFhirServer;
+import io.github.smartonkeycloak.it.support.StubFhirServer.Behaviour;
+import io.github.smartonkeycloak.it.support.TestApps;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/**
+ * The patient picker when the FHIR server cannot help: unreachable, answering 5xx, garbage or too late. The user
+ * gets a readable error page with "try again" and "cancel", the app gets no code, and trying again once the server
+ * is back carries on where the user was.
+ */
+@KeycloakIntegrationTest(config = SmartServerConfig.class)
+class FhirOutageIT {
+
+    private static final String APP = "outage-test-app";
+    private static final String SCOPES = "launch/patient openid patient/*.rs";
+    private static StubFhirServer stub;
+
+    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    private final DemoUsers.DemoUser patient = DemoUsers.load().patient();
+
+    @BeforeAll
+    static void startStub() {
+        stub = new StubFhirServer();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        stub.close();
+    }
+
+    private SmartAppFlow appCalling(String fhirBaseUrl) {
+        RealmFixtures fixtures = new RealmFixtures(realm);
+        fixtures.publicClient(APP, List.of("launch/patient", "patient/*.rs"));
+        fixtures.realmAttribute("smart.fhirBaseUrls", fhirBaseUrl);
+        return new SmartAppFlow(realm.getBaseUrl(), APP).with("aud", fhirBaseUrl);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Behaviour.class, names = {"SERVER_ERROR", "NOT_JSON", "NOT_A_BUNDLE", "SLOW"})
+    void aBrokenFhirServerGivesAnErrorPageAndNoCodeAndRetryWorksOnceItIsBack(Behaviour broken) {
+        SmartAppFlow app = appCalling(stub.baseUrl());
+        stub.behave(broken);
+        BrowserlessLogin login = new BrowserlessLogin(realm.getBaseUrl());
+        Pkce pkce = Pkce.s256();
+
+        long started = System.nanoTime();
+        Page error = login.openUntil("error", app.request(SCOPES, pkce), patient.username(), patient.password());
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(error.response().status()).isEqualTo(502);
+        assertThat(error.html().text()).contains("The health record server cannot be reached right now")
+                .doesNotContain("Exception", "at io.github");
+        assertThat(error.all("data-smart-action")).containsExactly("retry", "cancel");
+        if (broken == Behaviour.SLOW) {
+            // The read timeout (5 s) ends the wait, not the server (8 s); login and page take the rest.
+            assertThat(waited).isLessThan(Duration.ofSeconds(8));
+        }
+
+        stub.behave(Behaviour.HEALTHY);
+        Http.Response retried = error.submit("#smart-error-actions", List.of(Map.entry("smart-action", "retry")));
+        Page picker = login.page(retried);
+        assertThat(picker.smartPage()).isEqualTo("patient-picker");
+        assertThat(picker.all("data-patient-id")).containsExactly("amy-shaw", "ben-shaw");
+
+        Map<String, String> redirect = login.continueFrom(
+                picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "ben-shaw"))), TestApps.REDIRECT_URI);
+        assertThat(app.exchange(new Authorization(redirect, pkce)).path("patient").asText()).isEqualTo("ben-shaw");
+    }
+
+    @Test
+    void anUnreachableFhirServerGivesAnErrorPageAndCancelSendsAccessDenied() throws IOException {
+        SmartAppFlow app = appCalling("http://localhost:" + freePort() + "/fhir");
+        BrowserlessLogin login = new BrowserlessLogin(realm.getBaseUrl());
+
+        Page error = login.openUntil("error", app.request(SCOPES, Pkce.s256()), patient.username(), patient.password());
+        assertThat(error.response().status()).isEqualTo(502);
+        assertThat(error.response().header("Server-Timing")).hasValueSatisfying(timing -> assertThat(timing).startsWith("fhir;dur="));
+
+        Http.Response retried = error.submit("#smart-error-actions", List.of(Map.entry("smart-action", "retry")));
+        Page stillDown = login.page(retried);
+        assertThat(stillDown.smartPage()).isEqualTo("error");
+
+        Map<String, String> redirect = login.continueFrom(
+                stillDown.submit("#smart-error-actions", List.of(Map.entry("smart-action", "cancel"))), TestApps.REDIRECT_URI);
+        assertThat(redirect).containsEntry("error", "access_denied").doesNotContainKey("code");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

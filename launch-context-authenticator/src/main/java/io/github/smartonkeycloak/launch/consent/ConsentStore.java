@@ -1,0 +1,109 @@
+package io.github.smartonkeycloak.launch.consent;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.github.smartonkeycloak.consent.ConsentMemory;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserConsentModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.rar.AuthorizationDetails;
+import org.keycloak.services.managers.UserConsentManager;
+
+/**
+ * A user's consent to one app, kept where Keycloak keeps its own ({@link UserConsentModel}): the client scopes
+ * Keycloak's consent check looks for, plus the per-scope decisions of the SMART consent page as parameters of the
+ * realm client scope {@value #DECISIONS_SCOPE} (Keycloak stores one parameter per row). So the account console lists
+ * the app and what was allowed, and revoking it there removes both and ends the app's sessions.
+ */
+final class ConsentStore {
+
+    /** Hidden parameterized client scope whose parameters are the SMART consent decisions. */
+    static final String DECISIONS_SCOPE = "smart-consent-decisions";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final UserModel user;
+    private final ClientModel client;
+
+    ConsentStore(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client) {
+        this.session = session;
+        this.realm = realm;
+        this.user = user;
+        this.client = client;
+    }
+
+    ConsentMemory memory() {
+        UserConsentModel consent = current();
+        Optional<ClientScopeModel> decisions = decisionsScope();
+        if (consent == null || decisions.isEmpty()) {
+            return ConsentMemory.EMPTY;
+        }
+        return ConsentMemory.of(consent.getParameters(decisions.get()));
+    }
+
+    /** Whether the user has consented to every one of these entries of Keycloak's consent check. */
+    boolean covers(List<AuthorizationDetails> entries) {
+        UserConsentModel consent = current();
+        return consent != null && entries.stream().allMatch(entry -> entry.getClientScope().isAlwaysConsent()
+                || consent.isClientScopeGranted(entry.getClientScope(), entry.getParameterizedScopeParam()));
+    }
+
+    /** Adds the entries to the app's consent and replaces the SMART decisions with these. */
+    void save(List<AuthorizationDetails> entries, List<String> decisions) {
+        UserConsentModel existing = current();
+        ClientScopeModel decisionsScope = decisionsScope().orElseGet(this::createDecisionsScope);
+        UserConsentModel updated = new UserConsentModel(client);
+        if (existing != null) {
+            for (ClientScopeModel scope : existing.getGrantedClientScopes()) {
+                if (scope.getId().equals(decisionsScope.getId())) {
+                    continue;
+                }
+                if (ClientScopeModel.isParameterizedScope(scope)) {
+                    existing.getParameters(scope).forEach(parameter -> updated.addGrantedClientScope(scope, parameter));
+                } else {
+                    updated.addGrantedClientScope(scope);
+                }
+            }
+        }
+        for (AuthorizationDetails entry : entries) {
+            ClientScopeModel scope = entry.getClientScope();
+            String parameter = entry.getParameterizedScopeParam();
+            if (!updated.isClientScopeGranted(scope, parameter)) {
+                updated.addGrantedClientScope(scope, parameter);
+            }
+        }
+        decisions.forEach(decision -> updated.addGrantedClientScope(decisionsScope, decision));
+        if (existing == null) {
+            UserConsentManager.addConsent(session, realm, user, updated);
+        } else {
+            UserConsentManager.updateConsent(session, realm, user, updated);
+        }
+    }
+
+    private UserConsentModel current() {
+        return UserConsentManager.getConsentByClient(session, realm, user, client.getId());
+    }
+
+    private Optional<ClientScopeModel> decisionsScope() {
+        return realm.getClientScopesStream().filter(scope -> DECISIONS_SCOPE.equals(scope.getName())).findFirst();
+    }
+
+    /** Realms imported from the pack's export have it; others get it on the first SMART consent. */
+    private ClientScopeModel createDecisionsScope() {
+        ClientScopeModel scope = realm.addClientScope(DECISIONS_SCOPE);
+        scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        scope.setDescription("SMART on FHIR: the health data access users allowed or declined on the consent page "
+                + "(kept with their consent; never requested by apps)");
+        scope.setIsParameterizedScope(true);
+        scope.setDisplayOnConsentScreen(false);
+        scope.setIncludeInTokenScope(false);
+        scope.setAttribute(ClientScopeModel.INCLUDE_IN_OPENID_PROVIDER_METADATA, "false");
+        scope.setConsentScreenText("Health data: {0}");
+        return scope;
+    }
+}

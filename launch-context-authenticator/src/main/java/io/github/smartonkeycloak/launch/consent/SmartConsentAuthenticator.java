@@ -1,0 +1,155 @@
+package io.github.smartonkeycloak.launch.consent;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.smartonkeycloak.consent.ConsentChoice;
+import io.github.smartonkeycloak.consent.ConsentOption;
+import io.github.smartonkeycloak.consent.ConsentOptions;
+import io.github.smartonkeycloak.consent.RequestedScopes;
+import io.github.smartonkeycloak.launch.SmartLaunchEvents;
+import io.github.smartonkeycloak.launch.flow.FlowPages;
+import io.github.smartonkeycloak.launch.flow.PendingAuthorization;
+import io.github.smartonkeycloak.launch.flow.SmartStep;
+import io.github.smartonkeycloak.scope.ScopeParameter;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.protocol.LoginProtocol;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.TokenUtil;
+
+/**
+ * SMART consent, per scope. For apps that require consent and ask for SMART scopes, the user sees each resource
+ * scope the authorization would grant as a checkbox (checked), category sub-scopes for whole Condition,
+ * Observation and DocumentReference types (unchecked), the other access in words, and Allow or Deny. What is left
+ * unchecked is removed from the request's {@code scope}, from which Keycloak builds the code, every token and every
+ * refresh. The decision is stored with Keycloak's consent (see {@link ConsentStore}) and applied again without a page
+ * while it settles every scope asked, unless the request says {@code prompt=consent} or the client says
+ * {@value #PROMPT_ATTRIBUTE}{@code =always}. Keycloak's own consent page is then skipped: everything it would show
+ * is recorded as consented.
+ */
+final class SmartConsentAuthenticator extends SmartStep {
+
+    static final String TEMPLATE = "smart-consent.ftl";
+    /** Client attribute: {@code always} asks on every authorization (e.g. for Inferno's clients). */
+    static final String PROMPT_ATTRIBUTE = "smart.consentPrompt";
+    static final String APPROVE = "approve";
+    static final String DENY = "deny";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        PendingAuthorization authorization = authorization(context);
+        ClientModel client = authorization.client();
+        if (!client.isConsentRequired() || !authorization.isSmartRequest()) {
+            context.success();
+            return;
+        }
+        ConsentOptions options = ConsentOptions.forGrants(authorization.grantedResourceScopes(context.getUser()));
+        ConsentStore store = store(context);
+        if (!asksEveryTime(context.getAuthenticationSession(), client)) {
+            Optional<ConsentChoice> remembered = options.remembered(store.memory());
+            if (remembered.isPresent() && store.covers(authorization.consentScreenEntries())) {
+                apply(context, authorization, remembered.get(), "remembered");
+                context.success();
+                return;
+            }
+        }
+        context.challenge(page(context, authorization, options, defaultChecked(options), null, Response.Status.OK));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (FlowPages.pressed(context, DENY)) {
+            FlowPages.deny(context, LoginProtocol.Error.CONSENT_DENIED, Errors.CONSENT_DENIED, "the user denied access");
+            return;
+        }
+        PendingAuthorization authorization = authorization(context);
+        ConsentOptions options = ConsentOptions.forGrants(authorization.grantedResourceScopes(context.getUser()));
+        if (!FlowPages.pressed(context, APPROVE)) {
+            context.challenge(page(context, authorization, options, defaultChecked(options), null, Response.Status.OK));
+            return;
+        }
+        List<String> checked = Optional.ofNullable(context.getHttpRequest().getDecodedFormParameters().get("scope"))
+                .orElse(List.of());
+        ConsentChoice choice;
+        try {
+            choice = options.choose(checked);
+        } catch (IllegalArgumentException e) {
+            context.getEvent().detail(SmartLaunchEvents.ERROR, "consent form named a scope that was not offered");
+            context.failureChallenge(AuthenticationFlowError.ACCESS_DENIED, page(context, authorization, options,
+                    defaultChecked(options), "smart-consent-invalid-choice", Response.Status.BAD_REQUEST));
+            return;
+        }
+        ConsentStore store = store(context);
+        List<String> decisions = store.memory().updatedWith(options, choice);
+        apply(context, authorization, choice, "asked");
+        store.save(authorization.consentScreenEntries(), decisions);
+        withoutPromptConsent(context.getAuthenticationSession());
+        context.success();
+    }
+
+    /** Narrows the request to what was allowed; Keycloak's consent check and grant follow the request. */
+    private static void apply(AuthenticationFlowContext context, PendingAuthorization authorization, ConsentChoice choice,
+            String how) {
+        authorization.scopeParameter(RequestedScopes.withResourceScopes(authorization.scopeParameter(), choice.allowed()));
+        context.getEvent()
+                .detail(SmartLaunchEvents.CONSENT, how)
+                .detail(SmartLaunchEvents.SCOPES_ALLOWED, String.join(" ", choice.allowed()))
+                .detail(SmartLaunchEvents.SCOPES_DECLINED, String.join(" ", choice.declined()));
+    }
+
+    private static Response page(AuthenticationFlowContext context, PendingAuthorization authorization,
+            ConsentOptions options, Set<String> checked, String error, Response.Status status) {
+        LoginFormsProvider form = FlowPages.form(context)
+                .setAttribute("options", ConsentPageModel.options(options, checked))
+                .setAttribute("otherAccess", ConsentPageModel.otherAccess(authorization.consentScreenEntries()))
+                .setAttribute("offlineAccess", authorization.requests(OAuth2Constants.OFFLINE_ACCESS));
+        if (error != null) {
+            form.setError(error);
+        }
+        return Response.fromResponse(form.createForm(TEMPLATE)).status(status).build();
+    }
+
+    private static Set<String> defaultChecked(ConsentOptions options) {
+        return options.all().stream().filter(ConsentOption::checkedByDefault).map(ConsentOption::text)
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean asksEveryTime(AuthenticationSessionModel authSession, ClientModel client) {
+        return TokenUtil.hasPrompt(authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM), OIDCLoginProtocol.PROMPT_VALUE_CONSENT)
+                || "always".equalsIgnoreCase(client.getAttribute(PROMPT_ATTRIBUTE));
+    }
+
+    /** The user just consented; Keycloak would otherwise ask again with its own page for {@code prompt=consent}. */
+    private static void withoutPromptConsent(AuthenticationSessionModel authSession) {
+        String prompt = authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM);
+        if (prompt == null) {
+            return;
+        }
+        String remaining = ScopeParameter.split(prompt).stream()
+                .filter(value -> !OIDCLoginProtocol.PROMPT_VALUE_CONSENT.equals(value))
+                .collect(Collectors.joining(" "));
+        if (remaining.isEmpty()) {
+            authSession.removeClientNote(OIDCLoginProtocol.PROMPT_PARAM);
+        } else {
+            authSession.setClientNote(OIDCLoginProtocol.PROMPT_PARAM, remaining);
+        }
+    }
+
+    private static PendingAuthorization authorization(AuthenticationFlowContext context) {
+        return new PendingAuthorization(context.getSession(), context.getAuthenticationSession());
+    }
+
+    private static ConsentStore store(AuthenticationFlowContext context) {
+        return new ConsentStore(context.getSession(), context.getRealm(), context.getUser(),
+                context.getAuthenticationSession().getClient());
+    }
+}
