@@ -4,11 +4,10 @@
         <input type="checkbox" id="${option.id}" name="scope" value="${option.scope}" class="${properties.kcCheckboxInputClass!}"
                <#if option.checked>checked</#if>/>
         <label for="${option.id}" class="${properties.kcCheckboxLabelClass!}">
-            <span class="smart-scope-what"><#if option.category??>${msg("smart-category-" + option.category)}<#elseif option.typeNamed>${msg("smart-resource-" + option.type)}<#else>${option.type}</#if></span>
-            <#if !option.category??><span class="smart-scope-context">${msg("smart-context-" + option.context)}</span></#if>:
+            <span class="smart-scope-what"><#if option.category??>${msg("smart-category-" + option.category)}<#elseif option.typeNamed>${msg("smart-resource-" + option.type)}<#else>${option.type}</#if></span><#if !option.category??> <span class="smart-scope-context">${msg("smart-context-" + option.context)}</span></#if>:
             <span class="smart-scope-how"><#list option.permissions as permission>${msg("smart-permission-" + permission)}<#sep>, </#list></span>
             <#if option.constraints??><span class="smart-scope-limit">(${msg("smart-consent-limited")} ${option.constraints})</span></#if>
-            <code class="smart-scope-text">${option.scope}</code>
+            <#if !option.category??><code class="smart-scope-text">${option.scope}</code></#if>
         </label>
     </div>
 </#macro>

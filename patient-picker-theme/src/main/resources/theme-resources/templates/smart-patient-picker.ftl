@@ -9,9 +9,15 @@
 
             <form id="smart-patient-search" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" role="search">
                 <div class="${properties.kcFormGroupClass!}">
-                    <label for="smart-search" class="${properties.kcLabelClass!}">${msg(clinician?then("smart-picker-search-clinician", "smart-picker-search-patient"))}</label>
-                    <input id="smart-search" name="search" type="search" value="${search}" class="${properties.kcInputClass!}"
-                           autocomplete="off" aria-describedby="smart-picker-intro"/>
+                    <div class="${properties.kcFormGroupLabelClass!}">
+                        <label for="smart-search" class="${properties.kcFormLabelClass!}">
+                            <span class="${properties.kcFormLabelTextClass!}">${msg(clinician?then("smart-picker-search-clinician", "smart-picker-search-patient"))}</span>
+                        </label>
+                    </div>
+                    <span class="${properties.kcInputClass!}">
+                        <input id="smart-search" name="search" type="search" value="${search}" autocomplete="off"
+                               aria-describedby="smart-picker-intro"/>
+                    </span>
                 </div>
                 <input type="hidden" name="page" value="0"/>
                 <div class="${properties.kcFormGroupClass!}">
