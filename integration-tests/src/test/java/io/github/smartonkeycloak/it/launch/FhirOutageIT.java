@@ -34,7 +34,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 /**
  * The patient picker when the FHIR server cannot help: unreachable, answering 5xx, garbage or too late. The user
  * gets a readable error page with "try again" and "cancel", the app gets no code, and trying again once the server
- * is back carries on where the user was.
+ * is back carries on where the user was. What the FHIR server sends is shown as text, never as markup.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
 class FhirOutageIT {
@@ -95,6 +95,26 @@ class FhirOutageIT {
         Map<String, String> redirect = login.continueFrom(
                 picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "ben-shaw"))), TestApps.REDIRECT_URI);
         assertThat(app.exchange(new Authorization(redirect, pkce)).path("patient").asText()).isEqualTo("ben-shaw");
+    }
+
+    @Test
+    void whatTheFhirServerAndTheUserSendIsShownAsTextNeverAsMarkup() {
+        SmartAppFlow app = appCalling(stub.baseUrl());
+        stub.behave(Behaviour.HOSTILE);
+        BrowserlessLogin login = new BrowserlessLogin(realm.getBaseUrl());
+
+        Page picker = login.openUntil("patient-picker", app.request(SCOPES, Pkce.s256()), patient.username(), patient.password());
+        Page searched = login.page(picker.submit("#smart-patient-search", List.of(Map.entry("search", "\"><script>alert(2)</script>"))));
+
+        for (Page page : List.of(picker, searched)) {
+            String html = page.response().body();
+            assertThat(html).doesNotContain("<script>alert", "<img src=x", "<b>Ben</b>", "<i>male</i>");
+            assertThat(page.html().select("script:containsData(alert)")).isEmpty();
+            assertThat(page.html().select("img[onerror], [data-smart-page] b, [data-smart-page] i")).isEmpty();
+        }
+        assertThat(picker.html().select("[data-patient-id=amy-shaw]").text()).contains("<script>alert('amy')</script>");
+        assertThat(picker.html().select("[data-patient-id=ben-shaw]").text()).contains("<b>Ben</b> Shaw & Co");
+        assertThat(searched.html().select("input[name=search]").attr("value")).isEqualTo("\"><script>alert(2)</script>");
     }
 
     @Test

@@ -2,12 +2,16 @@ package io.github.smartonkeycloak.launch.flow;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.smartonkeycloak.fhir.EncounterSummary;
 import io.github.smartonkeycloak.fhir.PatientSummary;
 
 /** Plain maps for the FreeMarker templates (whose object wrapper does not read record components). */
 public final class TemplateModels {
+
+    /** FHIR's administrative genders, each with a message; anything else is not shown. */
+    private static final Set<String> FHIR_GENDERS = Set.of("male", "female", "other", "unknown");
 
     private TemplateModels() {
     }
@@ -17,7 +21,9 @@ public final class TemplateModels {
         model.put("id", patient.id());
         model.put("name", patient.name());
         putIfPresent(model, "birthDate", patient.birthDate());
-        putIfPresent(model, "gender", patient.gender());
+        if (patient.gender() != null && FHIR_GENDERS.contains(patient.gender())) {
+            model.put("gender", patient.gender());
+        }
         return model;
     }
 
