@@ -13,6 +13,7 @@ import io.github.smartonkeycloak.demofhir.security.BearerTokenFilter;
 import io.github.smartonkeycloak.demofhir.security.KeycloakTokenIntrospector;
 import io.github.smartonkeycloak.demofhir.security.TokenIntrospector;
 import io.github.smartonkeycloak.demofhir.web.CorsFilter;
+import io.github.smartonkeycloak.demofhir.web.DemoAppServlet;
 import io.github.smartonkeycloak.demofhir.web.RequestLogFilter;
 import io.github.smartonkeycloak.demofhir.web.SmartConfigurationServlet;
 import jakarta.servlet.DispatcherType;
@@ -32,6 +33,8 @@ public final class DemoFhirServer implements AutoCloseable {
 
     public static final String FHIR_PATH = "/fhir";
     public static final String SMART_CONFIGURATION_PATH = FHIR_PATH + "/.well-known/smart-configuration";
+    /** The demo SMART app; outside {@link #FHIR_PATH}, so no bearer token is needed to load it. */
+    public static final String APP_PATH = "/app";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoFhirServer.class);
 
@@ -76,6 +79,8 @@ public final class DemoFhirServer implements AutoCloseable {
         // An exact mapping wins over HAPI's /fhir/*.
         context.addServlet(new ServletHolder("smart-configuration",
                 new SmartConfigurationServlet(keycloakHttp, realm.smartConfiguration())), SMART_CONFIGURATION_PATH);
+        context.addServlet(new ServletHolder("demo-app", new DemoAppServlet(config.keycloakRealmUrl())),
+                APP_PATH + "/*");
         jetty.setHandler(context);
 
         try {
@@ -87,6 +92,7 @@ public final class DemoFhirServer implements AutoCloseable {
         DemoFhirServer server = new DemoFhirServer(jetty, connector);
         LOG.info("Listening on port {}, Keycloak realm {} ({} ms)", server.port(), config.keycloakRealmUrl(),
                 (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Demo SMART app at {}", server.appUrl());
         return server;
     }
 
@@ -97,6 +103,11 @@ public final class DemoFhirServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + port() + FHIR_PATH;
+    }
+
+    /** The demo SMART app's start page. */
+    public String appUrl() {
+        return "http://localhost:" + port() + APP_PATH + "/";
     }
 
     @Override

@@ -34,10 +34,16 @@ public final class RequestLogFilter extends HttpFilter {
         }
     }
 
-    /** The first path segment under /fhir ({@code Patient}, {@code metadata}, ...), or a placeholder. */
+    /**
+     * The first path segment under /fhir ({@code Patient}, {@code metadata}, ...), or a placeholder: also for the
+     * demo app's files.
+     */
     static String resourceType(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String[] segments = path.split("/");
+        if (segments.length >= 2 && "app".equals(segments[1])) {
+            return "(demo app)";
+        }
         // segments: "", "fhir", <type>, ...
         if (segments.length < 3) {
             return segments.length == 2 ? "(base)" : "(other)";

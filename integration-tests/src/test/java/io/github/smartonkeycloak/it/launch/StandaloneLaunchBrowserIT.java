@@ -205,6 +205,25 @@ class StandaloneLaunchBrowserIT {
         waitForPage("consent");
     }
 
+    @Test
+    void theShippedDemoAppRunsAStandaloneLaunch() throws Exception {
+        browser.open(TestFhirServer.baseUrl().replace("/fhir", "/app/"));
+        click("#start button[type='submit']");
+        signIn(users.patient());
+        waitForPage("patient-picker");
+        click("[data-patient-id='amy-shaw']");
+        waitForPage("encounter-picker");
+        click("[data-encounter-id]");
+        waitForPage("consent");
+        click("[data-smart-action='approve']");
+
+        WebElement patient = wait(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result #patient")));
+        wait(driver -> !patient.getText().isBlank());
+        assertThat(patient.getText()).contains("Amy");
+        assertThat(driver().findElement(By.id("token")).getText()).contains("amy-shaw", "Encounter");
+        screenshots("demo-app");
+    }
+
     private void revokeInAccountConsole() throws Exception {
         browser.open(realm.getBaseUrl() + "/account/applications");
         WebElement row = wait(ExpectedConditions.presenceOfElementLocated(
