@@ -224,7 +224,7 @@ public final class BrowserlessLogin {
             return html.select("input[type=checkbox][name=scope]").eachAttr("value");
         }
 
-        /** Posts the form (by CSS selector) with exactly these fields, as a button press would. */
+        /** Posts the form (by CSS selector) with these fields, as a button press would. */
         public Http.Response submit(String formSelector, List<Map.Entry<String, String>> fields) {
             Element form = html.selectFirst(formSelector);
             if (form == null) {
@@ -233,10 +233,13 @@ public final class BrowserlessLogin {
             return submit(form, fields);
         }
 
+        /** The form's hidden fields go along, except those the given fields replace. */
         Http.Response submit(Element form, List<Map.Entry<String, String>> fields) {
             List<Map.Entry<String, String>> all = new ArrayList<>();
             for (Element hidden : form.select("input[type=hidden]")) {
-                all.add(Map.entry(hidden.attr("name"), hidden.attr("value")));
+                if (fields.stream().noneMatch(field -> field.getKey().equals(hidden.attr("name")))) {
+                    all.add(Map.entry(hidden.attr("name"), hidden.attr("value")));
+                }
             }
             all.addAll(fields);
             return browser.postForm(absolute(form.attr("action")), all);
