@@ -172,6 +172,7 @@ print_summary() {
   FHIR server (R4)          $FHIR_URL
   SMART discovery at FHIR   $FHIR_URL/.well-known/smart-configuration
   Account console           $REALM_URL/account
+  Demo SMART app            http://localhost:$FHIR_PORT/app/  (standalone launch; sign in as either user below)
   Demo EHR launcher         $REALM_URL/smart-launch/ehr  (sign in as the practitioner below)
   EHR launch API            POST $REALM_URL/smart-launch/launches  (client demo-ehr / demo-ehr-secret)
 
