@@ -1,0 +1,40 @@
+package io.github.smartonkeycloak.client.assertion;
+
+import io.github.smartonkeycloak.client.ClientAssertionRules;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The executor's settings in a client profile; unset values take the SMART defaults. */
+public class SmartClientAssertionConfig extends ClientPolicyExecutorConfigurationRepresentation {
+
+    public static final String MAX_LIFETIME = "max-lifetime";
+    public static final String AUTO_CONFIGURE = "auto-configure";
+
+    @JsonProperty(MAX_LIFETIME)
+    private Integer maxLifetime;
+
+    @JsonProperty(AUTO_CONFIGURE)
+    private Boolean autoConfigure;
+
+    /** Longest {@code exp - now} of an assertion, in seconds, and the lifetime set on clients without one. */
+    @JsonIgnore
+    public int getMaxLifetimeSeconds() {
+        return maxLifetime == null ? ClientAssertionRules.DEFAULT_MAX_LIFETIME_SECONDS : maxLifetime;
+    }
+
+    /** Whether clients registered or updated without {@code token.endpoint.auth.signing.max.exp} get it. */
+    @JsonIgnore
+    public boolean isAutoConfigure() {
+        return autoConfigure == null || autoConfigure;
+    }
+
+    public void setMaxLifetime(Integer maxLifetime) {
+        this.maxLifetime = maxLifetime;
+    }
+
+    public void setAutoConfigure(Boolean autoConfigure) {
+        this.autoConfigure = autoConfigure;
+    }
+}

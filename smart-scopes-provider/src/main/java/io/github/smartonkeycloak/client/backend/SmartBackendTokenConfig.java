@@ -1,0 +1,26 @@
+package io.github.smartonkeycloak.client.backend;
+
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The executor's settings in a client profile; unset values take the SMART default. */
+public class SmartBackendTokenConfig extends ClientPolicyExecutorConfigurationRepresentation {
+
+    public static final String MAX_LIFESPAN = "max-access-token-lifespan";
+    /** SMART Backend Services: access tokens "SHOULD have a lifetime no greater than five minutes". */
+    public static final int DEFAULT_MAX_LIFESPAN_SECONDS = 300;
+
+    @JsonProperty(MAX_LIFESPAN)
+    private Integer maxLifespan;
+
+    @JsonIgnore
+    public int getMaxLifespanSeconds() {
+        return maxLifespan == null ? DEFAULT_MAX_LIFESPAN_SECONDS : maxLifespan;
+    }
+
+    public void setMaxLifespan(Integer maxLifespan) {
+        this.maxLifespan = maxLifespan;
+    }
+}
