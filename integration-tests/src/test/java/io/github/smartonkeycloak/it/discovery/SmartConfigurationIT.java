@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.representations.idm.ClientPoliciesRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -120,6 +121,33 @@ class SmartConfigurationIT {
         assertThat(capabilities).allMatch(SmartCapability::isKnown).doesNotHaveDuplicates().isSorted();
         assertThat(capabilities).contains(SmartCapability.CLIENT_PUBLIC,
                 SmartCapability.CLIENT_CONFIDENTIAL_SYMMETRIC, SmartCapability.PERMISSION_OFFLINE);
+    }
+
+    @Test
+    void advertisesTheClientTypesGrantsAndEndpointsOfIssue6() {
+        JsonNode document = document();
+
+        assertThat(texts(document.path("capabilities"))).contains(SmartCapability.CLIENT_CONFIDENTIAL_ASYMMETRIC,
+                SmartCapability.PERMISSION_ONLINE, SmartCapability.PERMISSION_OFFLINE);
+        assertThat(texts(document.path("grant_types_supported"))).contains("authorization_code", "client_credentials",
+                "refresh_token");
+        assertThat(texts(document.path("token_endpoint_auth_methods_supported"))).contains("private_key_jwt",
+                "client_secret_basic", "client_secret_post");
+        assertThat(texts(document.path("code_challenge_methods_supported"))).containsExactly("S256");
+    }
+
+    @Test
+    void asymmetricClientsAreAdvertisedOnlyWhileTheRealmRunsTheSmartAssertionRules() {
+        ClientPoliciesRepresentation policies = realm.admin().clientPoliciesPoliciesResource().getPolicies();
+        ClientPoliciesRepresentation disabled = realm.admin().clientPoliciesPoliciesResource().getPolicies();
+        disabled.getPolicies().forEach(policy -> policy.setEnabled(false));
+        realm.admin().clientPoliciesPoliciesResource().updatePolicies(disabled);
+        try {
+            assertThat(texts(document().path("capabilities"))).doesNotContain(SmartCapability.CLIENT_CONFIDENTIAL_ASYMMETRIC);
+        } finally {
+            realm.admin().clientPoliciesPoliciesResource().updatePolicies(policies);
+        }
+        assertThat(texts(document().path("capabilities"))).contains(SmartCapability.CLIENT_CONFIDENTIAL_ASYMMETRIC);
     }
 
     @Test

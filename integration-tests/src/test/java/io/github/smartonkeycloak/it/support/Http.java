@@ -68,6 +68,11 @@ public final class Http {
         return send(request, headers);
     }
 
+    public Response postJson(String url, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
     public static String formEncode(Map<String, String> form) {
         return formEncode(List.copyOf(form.entrySet()));
     }

@@ -80,6 +80,14 @@ public final class RealmFixtures {
         create(client);
     }
 
+    /** A confidential SMART app ({@code client_secret_basic} or {@code _post}) with exactly these optional scopes. */
+    public void confidentialClient(String clientId, String secret, List<String> optionalScopes) {
+        ClientRepresentation client = publicClientRepresentation(clientId, optionalScopes);
+        client.setPublicClient(false);
+        client.setSecret(secret);
+        create(client);
+    }
+
     /** A confidential backend client (client_credentials) with exactly these optional client scopes. */
     public void backendClient(String clientId, String secret, List<String> optionalScopes) {
         ClientRepresentation client = new ClientRepresentation();
@@ -91,6 +99,36 @@ public final class RealmFixtures {
         client.setDefaultClientScopes(realmDefaultScopes());
         client.setOptionalClientScopes(optionalScopes);
         create(client);
+    }
+
+    /**
+     * A confidential client that authenticates with {@code private_key_jwt} ({@code client-jwt}), its keys at a JWKS
+     * URL or inline: a backend service (service account, {@code client_credentials}) that is also an asymmetric
+     * SMART app (authorization code with PKCE). Created the way an admin would, so the realm's client policies
+     * configure it.
+     */
+    public ClientRepresentation assertionClient(String clientId, String jwksUrl, String inlineJwks, List<String> optionalScopes) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(false);
+        client.setClientAuthenticatorType("client-jwt");
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(true);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setRedirectUris(List.of(TestApps.REDIRECT_URI));
+        client.setDefaultClientScopes(realmDefaultScopes());
+        client.setOptionalClientScopes(optionalScopes);
+        Map<String, String> attributes = new HashMap<>();
+        if (jwksUrl != null) {
+            attributes.put("use.jwks.url", "true");
+            attributes.put("jwks.url", jwksUrl);
+        } else {
+            attributes.put("use.jwks.string", "true");
+            attributes.put("jwks.string", inlineJwks);
+        }
+        client.setAttributes(attributes);
+        create(client);
+        return realm.admin().clients().findByClientId(clientId).get(0);
     }
 
     /** Naming optional scopes replaces the defaults too, so the realm's default OpenID Connect scopes are named again. */

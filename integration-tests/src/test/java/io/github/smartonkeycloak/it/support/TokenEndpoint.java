@@ -46,6 +46,25 @@ public final class TokenEndpoint {
         return http.postForm(tokenUrl, form, "Authorization", Http.basic(clientId, secret));
     }
 
+    /** A backend service's token request as SMART and Inferno send it: no {@code client_id}, a client assertion. */
+    public Http.Response clientCredentialsWithAssertion(String assertion, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("scope", scope);
+        form.put("grant_type", "client_credentials");
+        form.put("client_assertion_type", ClientAssertion.TYPE);
+        form.put("client_assertion", assertion);
+        return post(form);
+    }
+
+    /** Any form to the token endpoint, with these headers. */
+    public Http.Response post(Map<String, String> form, String... headers) {
+        return http.postForm(tokenUrl, form, headers);
+    }
+
+    public String tokenUrl() {
+        return tokenUrl;
+    }
+
     public Http.Response introspect(String token, String clientId, String secret) {
         return http.postForm(tokenUrl + "/introspect", Map.of("token", token), "Authorization", Http.basic(clientId, secret));
     }
