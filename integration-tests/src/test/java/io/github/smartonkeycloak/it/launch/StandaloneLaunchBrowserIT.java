@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -226,15 +227,26 @@ class StandaloneLaunchBrowserIT {
 
     private void revokeInAccountConsole() throws Exception {
         browser.open(realm.getBaseUrl() + "/account/applications");
-        WebElement row = wait(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//*[contains(@class,'data-list__item') and .//*[contains(normalize-space(.),'" + APP + "')]]")));
-        row.findElement(By.cssSelector("button[aria-expanded]")).click();
-        WebElement remove = wait(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space(.)='Remove access']")));
+        By row = By.xpath("//*[contains(@class,'data-list__item') and .//*[contains(normalize-space(.),'" + APP + "')]]");
+        By removeAccess = By.xpath("//button[normalize-space(.)='Remove access']");
+        // Other apps' rows (the demo app's, say) carry hidden "Remove access" buttons of their own: take the one shown.
+        // The account console is a single-page app: on a loaded machine a row can render before its toggle reacts,
+        // so the row is expanded again until its button shows.
+        WebElement remove = new WebDriverWait(driver(), Duration.ofSeconds(60)).until(driver -> {
+            Optional<WebElement> shown = driver.findElements(removeAccess).stream()
+                    .filter(button -> button.isDisplayed() && button.isEnabled()).findFirst();
+            if (shown.isPresent()) {
+                return shown.get();
+            }
+            driver.findElements(row).stream().findFirst()
+                    .flatMap(found -> found.findElements(By.cssSelector("button[aria-expanded='false']")).stream().findFirst())
+                    .ifPresent(WebElement::click);
+            return null;
+        });
         screenshots("account-console-applications");
         remove.click();
         wait(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Confirm']"))).click();
-        wait(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space(.)='Remove access']")));
+        wait(driver -> driver.findElements(removeAccess).stream().noneMatch(WebElement::isDisplayed));
     }
 
     private WebDriver driver() {
