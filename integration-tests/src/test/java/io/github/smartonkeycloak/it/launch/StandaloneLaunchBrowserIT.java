@@ -38,6 +38,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -232,7 +233,8 @@ class StandaloneLaunchBrowserIT {
         // Other apps' rows (the demo app's, say) carry hidden "Remove access" buttons of their own: take the one shown.
         // The account console is a single-page app: on a loaded machine a row can render before its toggle reacts,
         // so the row is expanded again until its button shows.
-        WebElement remove = new WebDriverWait(driver(), Duration.ofSeconds(60)).until(driver -> {
+        WebElement remove = new WebDriverWait(driver(), Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class).until(driver -> {
             Optional<WebElement> shown = driver.findElements(removeAccess).stream()
                     .filter(button -> button.isDisplayed() && button.isEnabled()).findFirst();
             if (shown.isPresent()) {
@@ -298,7 +300,9 @@ class StandaloneLaunchBrowserIT {
     }
 
     private <T> T wait(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(20)).until(condition::apply);
+        // A single-page app re-renders: an element found a moment ago may be gone; look again.
+        return new WebDriverWait(driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** How far right the pack's page content reaches (0 on pages that are not the pack's). */
