@@ -125,6 +125,15 @@ class ClientAssertionIT {
         assertThat(backendRequest(key, "backend-jku", a -> a.header("jku", url)).status()).isEqualTo(200);
         assertInvalidClient(backendRequest(key, "backend-jku", a -> a.header("jku", "https://attacker.example/jwks.json")),
                 "jku header does not match");
+
+        // The same rule where the client authenticates to introspect (Keycloak answers policy errors there as
+        // invalid_request).
+        String foreign = ClientAssertion.by(key, "backend-jku", tokenEndpoint().tokenUrl())
+                .header("jku", "https://attacker.example/jwks.json").jwt();
+        Http.Response introspection = Http.plain().postForm(tokenEndpoint().tokenUrl() + "/introspect",
+                Map.of("token", "x", "client_assertion_type", ClientAssertion.TYPE, "client_assertion", foreign));
+        assertThat(introspection.status()).isEqualTo(400);
+        assertThat(introspection.json().path("error_description").asText()).contains("jku header does not match");
     }
 
     @Test

@@ -26,20 +26,20 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 /**
  * Makes Keycloak's {@code client-jwt} authentication accept and refuse client assertions as SMART Backend Services
  * says: new and updated clients get a five-minute assertion lifetime (Keycloak's default of 60 seconds refuses the
- * {@code exp = now + 300}, no-{@code iat} assertions that SMART apps and Inferno send), and at the token and
- * revocation endpoints an assertion is refused with {@code invalid_client} when its {@code jku} is not the
- * registered JWKS URL or its {@code exp} is too far ahead.
+ * {@code exp = now + 300}, no-{@code iat} assertions that SMART apps and Inferno send), and at the token,
+ * revocation and introspection endpoints an assertion is refused with {@code invalid_client} when its {@code jku}
+ * is not the registered JWKS URL or its {@code exp} is too far ahead.
  */
 final class SmartClientAssertionExecutor implements ClientPolicyExecutorProvider<SmartClientAssertionConfig> {
 
     /**
      * Events after which a client assertion may have authenticated the client. The authorization-code exchange is
      * checked at {@code PRE_TOKEN_REQUEST} because Keycloak turns later policy errors of that grant into
-     * {@code invalid_grant}.
+     * {@code invalid_grant}; the introspection endpoint answers every policy error as {@code invalid_request}.
      */
     private static final Set<ClientPolicyEvent> ASSERTION_EVENTS = EnumSet.of(ClientPolicyEvent.PRE_TOKEN_REQUEST,
             ClientPolicyEvent.TOKEN_REFRESH, ClientPolicyEvent.SERVICE_ACCOUNT_TOKEN_REQUEST,
-            ClientPolicyEvent.TOKEN_REVOKE, ClientPolicyEvent.TOKEN_EXCHANGE_REQUEST,
+            ClientPolicyEvent.TOKEN_REVOKE, ClientPolicyEvent.TOKEN_INTROSPECT, ClientPolicyEvent.TOKEN_EXCHANGE_REQUEST,
             ClientPolicyEvent.BACKCHANNEL_TOKEN_REQUEST, ClientPolicyEvent.DEVICE_TOKEN_REQUEST,
             ClientPolicyEvent.PUSHED_AUTHORIZATION_REQUEST);
 
