@@ -129,12 +129,7 @@ class StandaloneLaunchBrowserIT {
     @Test
     void limitedAccessGrantsOnlyWhatStaysChecked() {
         Pkce pkce = Pkce.s256();
-        openAuthorization(STANDALONE_REQUEST, pkce);
-        signIn(users.patient());
-        waitForPage("patient-picker");
-        click("[data-patient-id='amy-shaw']");
-
-        waitForPage("consent");
+        openConsentPageAsAmy(STANDALONE_REQUEST, pkce);
         Set<String> keep = Set.of("patient/Patient.rs", "patient/Condition.rs", "patient/Observation.rs");
         for (WebElement box : driver().findElements(By.cssSelector("input[name='scope']"))) {
             setChecked(box, keep.contains(box.getAttribute("value")));
@@ -148,12 +143,7 @@ class StandaloneLaunchBrowserIT {
     @Test
     void categoriesCanReplaceWholeResourceTypes() throws Exception {
         Pkce pkce = Pkce.s256();
-        openAuthorization(GRANULAR_REQUEST, pkce);
-        signIn(users.patient());
-        waitForPage("patient-picker");
-        click("[data-patient-id='amy-shaw']");
-
-        waitForPage("consent");
+        openConsentPageAsAmy(GRANULAR_REQUEST, pkce);
         setChecked(scopeBox("patient/Condition.rs"), false);
         setChecked(scopeBox("patient/Observation.rs"), false);
         setChecked(scopeBox(LAB), true);
@@ -168,11 +158,7 @@ class StandaloneLaunchBrowserIT {
 
     @Test
     void denyTellsTheAppAccessDenied() {
-        openAuthorization(GRANULAR_REQUEST, Pkce.s256());
-        signIn(users.patient());
-        waitForPage("patient-picker");
-        click("[data-patient-id='amy-shaw']");
-        waitForPage("consent");
+        openConsentPageAsAmy(GRANULAR_REQUEST, Pkce.s256());
 
         click("[data-smart-action='deny']");
 
@@ -182,11 +168,7 @@ class StandaloneLaunchBrowserIT {
 
     @Test
     void consentIsRememberedUntilRevokedInTheAccountConsole() throws Exception {
-        openAuthorization(GRANULAR_REQUEST, Pkce.s256());
-        signIn(users.patient());
-        waitForPage("patient-picker");
-        click("[data-patient-id='amy-shaw']");
-        waitForPage("consent");
+        openConsentPageAsAmy(GRANULAR_REQUEST, Pkce.s256());
         setChecked(scopeBox("patient/Condition.rs"), false);
         click("[data-smart-action='approve']");
         assertThat(redirectParameters()).containsKey("code");
@@ -253,6 +235,15 @@ class StandaloneLaunchBrowserIT {
 
     private WebDriver driver() {
         return browser.driver();
+    }
+
+    /** The demo patient signs in, picks her own record and reaches the consent page. */
+    private void openConsentPageAsAmy(String scope, Pkce pkce) {
+        openAuthorization(scope, pkce);
+        signIn(users.patient());
+        waitForPage("patient-picker");
+        click("[data-patient-id='amy-shaw']");
+        waitForPage("consent");
     }
 
     private void openAuthorization(String scope, Pkce pkce) {

@@ -18,10 +18,13 @@ public class SmartClientAssertionConfig extends ClientPolicyExecutorConfiguratio
     @JsonProperty(AUTO_CONFIGURE)
     private Boolean autoConfigure;
 
-    /** Longest {@code exp - now} of an assertion, in seconds, and the lifetime set on clients without one. */
+    /**
+     * Longest {@code exp - now} of an assertion, in seconds, and the lifetime set on clients without one; unset, zero
+     * or negative (which would refuse every assertion) mean the SMART default.
+     */
     @JsonIgnore
     public int getMaxLifetimeSeconds() {
-        return maxLifetime == null ? ClientAssertionRules.DEFAULT_MAX_LIFETIME_SECONDS : maxLifetime;
+        return maxLifetime == null || maxLifetime <= 0 ? ClientAssertionRules.DEFAULT_MAX_LIFETIME_SECONDS : maxLifetime;
     }
 
     /** Whether clients registered or updated without {@code token.endpoint.auth.signing.max.exp} get it. */

@@ -15,9 +15,10 @@ public class SmartBackendTokenConfig extends ClientPolicyExecutorConfigurationRe
     @JsonProperty(MAX_LIFESPAN)
     private Integer maxLifespan;
 
+    /** Unset, zero or negative (tokens expired when issued) mean the SMART default. */
     @JsonIgnore
     public int getMaxLifespanSeconds() {
-        return maxLifespan == null ? DEFAULT_MAX_LIFESPAN_SECONDS : maxLifespan;
+        return maxLifespan == null || maxLifespan <= 0 ? DEFAULT_MAX_LIFESPAN_SECONDS : maxLifespan;
     }
 
     public void setMaxLifespan(Integer maxLifespan) {
