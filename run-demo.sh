@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Starts the SMART demo stack and blocks until Ctrl-C:
-#   Keycloak (the pack's providers, realm "smart" imported, embedded dev-file database) on http://localhost:8080
+#   Keycloak (the pack's providers, the demo realm "smart" imported, embedded dev-file database) on http://localhost:8080
 #   the demo FHIR server on http://localhost:8081/fhir
 # Needs only a JDK (17+) and network access to Maven Central. Everything it downloads or writes stays in .demo/.
 # Each run starts from a fresh database with the realm re-imported, so demo state never leaks between runs.
+# The demo realm is the production realm plus the demo overlay (demo users, demo and Inferno clients with published
+# secrets), made by the build. Everything listens on loopback only: the demo's admin/admin and demo users must not
+# be reachable from the network. SMART_DEMO_HOST=0.0.0.0 ./run-demo.sh widens that, at your own risk.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -19,6 +22,8 @@ FHIR_PORT=8081
 REALM_URL="http://localhost:$KC_PORT/realms/smart"
 FHIR_URL="http://localhost:$FHIR_PORT/fhir"
 STARTUP_TIMEOUT_SECONDS=300
+BIND_HOST="${SMART_DEMO_HOST:-127.0.0.1}"
+DEMO_REALM_JSON=realm-export/target/classes/realm-export/smart-realm-demo.json
 PROVIDER_MODULES=(smart-scopes-provider launch-context-authenticator patient-picker-theme)
 
 KC_PID=""
@@ -141,13 +146,13 @@ install_keycloak() {
   copy_if_changed realm-export/keycloak.conf "$KC_HOME/conf/keycloak.conf"
   rm -rf "$KC_HOME/data"
   mkdir -p "$KC_HOME/data/import"
-  cp realm-export/smart-realm.json "$KC_HOME/data/import/smart-realm.json"
+  cp "$DEMO_REALM_JSON" "$KC_HOME/data/import/smart-realm.json"
 }
 
 start_keycloak() {
   log "Starting Keycloak $KC_VERSION (log: .demo/keycloak.log) ..."
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    start_detached "$KC_HOME/bin/kc.sh" start-dev --http-port="$KC_PORT" --db=dev-file --import-realm \
+    start_detached "$KC_HOME/bin/kc.sh" start-dev --http-host="$BIND_HOST" --http-port="$KC_PORT" --db=dev-file --import-realm \
     > "$DEMO_DIR/keycloak.log" 2>&1
   KC_PID=$!
   echo "$KC_PID" >> "$PID_FILE"

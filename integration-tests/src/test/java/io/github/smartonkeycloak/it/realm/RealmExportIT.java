@@ -37,7 +37,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * The shipped realm is the whole setup for Inferno: its Inferno clients match the preset files and Inferno's URLs,
+ * The demo realm (production realm plus demo overlay) is the whole setup for Inferno: its Inferno clients match the
+ * preset files and Inferno's URLs,
  * lifetimes and policies fit SMART, an Inferno client can do a standalone and an EHR launch with it, and every
  * client, flow and client scope the documentation names is in it.
  */
@@ -118,22 +119,33 @@ class RealmExportIT {
                 .filter(client -> client.getClientId().startsWith("inferno-")).toList();
         assertThat(inferno).extracting(ClientRepresentation::getClientId)
                 .contains("inferno-standalone", "inferno-ehr", "inferno-public", "inferno-asymmetric-g10-local",
-                        "inferno-asymmetric-stu2-2-local", "inferno-asymmetric-g10-hosted");
+                        "inferno-asymmetric-stu2-2-local", "inferno-asymmetric-g10-hosted", "inferno-backend-g10-local",
+                        "inferno-backend-stu2-2-local", "inferno-backend-g10-hosted");
         for (ClientRepresentation client : inferno) {
-            for (String base : INFERNO_BASES) {
-                assertThat(client.getRedirectUris()).as(client.getClientId())
-                        .contains(base + "/smart/redirect", base + "/smart_stu2_2/redirect");
-            }
-            assertThat(client.getAttributes()).as(client.getClientId()).containsEntry("pkce.code.challenge.method", "S256");
             if ("client-jwt".equals(client.getClientAuthenticatorType())) {
                 assertThat(client.getAttributes()).containsEntry("use.jwks.url", "true")
                         .containsEntry("token.endpoint.auth.signing.max.exp", "300");
                 assertThat(client.getAttributes().get("jwks.url"))
                         .matches("(https://inferno\\.healthit\\.gov/suites|http://localhost(:4567)?(/suites)?)/custom/"
                                 + "(g10_certification|smart_stu2_2)/\\.well-known/jwks\\.json");
-                assertThat(client.isServiceAccountsEnabled()).isTrue();
-                assertThat(client.getOptionalClientScopes()).contains("system/*.rs");
             }
+            if (client.getClientId().startsWith("inferno-backend-")) {
+                // Backend services only: no user ever signs in to them, so system/ scopes never reach a user.
+                assertThat(client.isStandardFlowEnabled()).as(client.getClientId()).isFalse();
+                assertThat(client.isServiceAccountsEnabled()).as(client.getClientId()).isTrue();
+                assertThat(client.getOptionalClientScopes()).as(client.getClientId()).containsExactly("system/*.rs");
+                continue;
+            }
+            for (String base : INFERNO_BASES) {
+                assertThat(client.getRedirectUris()).as(client.getClientId())
+                        .contains(base + "/smart/redirect", base + "/smart_stu2_2/redirect");
+            }
+            assertThat(client.getAttributes()).as(client.getClientId()).containsEntry("pkce.code.challenge.method", "S256");
+            // Inferno's limited-access and granular tests need the consent page on every launch.
+            assertThat(client.isConsentRequired()).as(client.getClientId()).isTrue();
+            assertThat(client.getAttributes()).as(client.getClientId()).containsEntry("smart.consentPrompt", "always");
+            assertThat(client.isServiceAccountsEnabled()).as(client.getClientId()).isFalse();
+            assertThat(client.getOptionalClientScopes()).as(client.getClientId()).noneMatch(scope -> scope.startsWith("system/"));
         }
         assertThat(client("inferno-ehr").getAttributes()).containsEntry("smart.launchUrl",
                 "http://localhost/suites/custom/smart/launch");
@@ -144,12 +156,16 @@ class RealmExportIT {
         RealmRepresentation representation = realm.admin().toRepresentation();
         assertThat(representation.getAccessTokenLifespan()).isBetween(60, 3600);
         assertThat(representation.getOfflineSessionIdleTimeout()).isGreaterThanOrEqualTo(90 * 24 * 3600);
+        // g10 asks for offline access of at least three months, not forever.
+        assertThat(representation.getOfflineSessionMaxLifespanEnabled()).isTrue();
+        assertThat(representation.getOfflineSessionMaxLifespan()).isGreaterThanOrEqualTo(90 * 24 * 3600);
         assertThat(representation.isEventsEnabled()).isTrue();
         List<String> executors = realm.admin().clientPoliciesProfilesResource().getProfiles(false).getProfiles().stream()
                 .filter(profile -> "smart".equals(profile.getName()))
                 .flatMap(profile -> profile.getExecutors().stream())
                 .map(ClientPolicyExecutorRepresentation::getExecutorProviderId).toList();
-        assertThat(executors).containsExactly("pkce-enforcer", "smart-client-assertion", "smart-backend-token");
+        assertThat(executors).containsExactly("pkce-enforcer", "secure-redirect-uris-enforcer", "reject-ropc-grant",
+                "reject-implicit-grant", "smart-client-assertion", "smart-backend-token");
         assertThat(realm.admin().clientPoliciesPoliciesResource().getPolicies().getPolicies())
                 .anySatisfy(policy -> {
                     assertThat(policy.isEnabled()).isTrue();
