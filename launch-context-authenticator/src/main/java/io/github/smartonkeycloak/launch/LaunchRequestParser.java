@@ -30,7 +30,7 @@ public final class LaunchRequestParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private static final Set<String> FIELDS = Set.of("client_id", "patient", "encounter", "fhirContext",
-            "need_patient_banner", "smart_style_url", "intent", "tenant");
+            "need_patient_banner", "smart_style_url", "intent", "tenant", "user", "iss");
     private static final Set<String> FHIR_CONTEXT_FIELDS = Set.of("reference", "canonical", "identifier", "type", "role");
 
     private LaunchRequestParser() {
@@ -72,7 +72,7 @@ public final class LaunchRequestParser {
                 url(root, "smart_style_url", true),
                 text(root, "intent", MAX_TEXT_LENGTH),
                 text(root, "tenant", MAX_TEXT_LENGTH));
-        return new LaunchRequest(clientId, context);
+        return new LaunchRequest(clientId, context, text(root, "user", MAX_TEXT_LENGTH), url(root, "iss", true));
     }
 
     private static String text(JsonNode root, String field, int maxLength) {

@@ -273,14 +273,16 @@ class EhrLaunchIT {
         String launchId = launch(FULL_CONTEXT);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Callable<Http.Response> attempt = () -> request(launchId, SmartAppFlow.FHIR_BASE_URL);
-            List<Future<Http.Response>> results = pool.invokeAll(List.of(attempt, attempt));
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Http.Response> result : results) {
-                statuses.add(result.get().status());
+            // The launch is spent once the user is known: two browsers sign in with it at the same time.
+            Callable<Map<String, String>> attempt = () -> app(launchId).inBrowser(new BrowserlessLogin(realm.getBaseUrl()))
+                    .authorize(EHR_SCOPE, users.practitioner()).redirect();
+            List<Map<String, String>> redirects = new ArrayList<>();
+            for (Future<Map<String, String>> result : pool.invokeAll(List.of(attempt, attempt))) {
+                redirects.add(result.get());
             }
-            // The winner sees the login page (200); the loser is redirected back with an error (302).
-            assertThat(statuses).containsExactlyInAnyOrder(200, 302);
+            assertThat(redirects).filteredOn(redirect -> redirect.containsKey("code")).hasSize(1);
+            assertThat(redirects).filteredOn(redirect -> redirect.containsKey("error")).singleElement()
+                    .satisfies(loser -> assertThat(loser.get("error_description")).isEqualTo("launch is unknown, expired or already used"));
         } finally {
             pool.shutdownNow();
         }

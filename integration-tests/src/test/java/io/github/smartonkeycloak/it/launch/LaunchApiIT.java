@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.LaunchApi;
+import io.github.smartonkeycloak.it.support.Pkce;
+import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
@@ -73,6 +76,37 @@ class LaunchApiIT {
                 .clientCredentials("demo-backend", "demo-backend-secret", null).json().path("access_token").asText();
 
         assertError(api().post("{\"client_id\":\"demo-backend\"}", backendToken), 403, "access_denied");
+    }
+
+    @Test
+    void aUsersTokenIs403EvenWhenTheUserHoldsTheLaunchRole() {
+        RealmFixtures fixtures = new RealmFixtures(realm);
+        fixtures.user("ehr-role-user", "ehr-role-user", Map.of(), "smart-launch-creator");
+        fixtures.publicClient("launch-api-user-app", List.of());
+        Pkce pkce = Pkce.s256();
+        Map<String, String> redirect = new BrowserlessLogin(realm.getBaseUrl()).authorize(
+                TokenEndpoint.authorizationRequest("launch-api-user-app", "openid", pkce, "s-1"), "ehr-role-user", "ehr-role-user");
+        String userToken = new TokenEndpoint(realm.getBaseUrl())
+                .exchangeCodeAsPublicClient(redirect.get("code"), pkce, "launch-api-user-app").json().path("access_token").asText();
+
+        Http.Response response = api().post("{\"client_id\":\"demo-backend\"}", userToken);
+
+        assertError(response, 403, "access_denied");
+        assertThat(response.json().path("error_description").asText()).contains("smart-launch-api");
+    }
+
+    @Test
+    void aServiceAccountWithTheRoleButNotTheLaunchApiAudienceIs403() {
+        RealmFixtures fixtures = new RealmFixtures(realm);
+        fixtures.backendClient("ehr-without-audience", "ehr-without-audience-secret", List.of());
+        String serviceAccount = realm.admin().clients().get(realm.admin().clients().findByClientId("ehr-without-audience")
+                .get(0).getId()).getServiceAccountUser().getId();
+        realm.admin().users().get(serviceAccount).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get("smart-launch-creator").toRepresentation()));
+        String token = new TokenEndpoint(realm.getBaseUrl())
+                .clientCredentials("ehr-without-audience", "ehr-without-audience-secret", null).json().path("access_token").asText();
+
+        assertError(api().post("{\"client_id\":\"demo-backend\"}", token), 403, "access_denied");
     }
 
     @ParameterizedTest

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.cors.Cors;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
@@ -33,8 +34,13 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class LaunchResource {
 
-    /** The realm role a client's service account (or a user) needs to register launches. */
+    /** The realm role an EHR client's service account needs to register launches; read from the token. */
     public static final String LAUNCH_ROLE = "smart-launch-creator";
+    /**
+     * The audience a token must name to register launches (the realm's client scope {@code smart-launch-api} adds it
+     * to the EHR client's tokens), so that no token issued for an app or a FHIR server can mint launches.
+     */
+    public static final String AUDIENCE = "smart-launch-api";
 
     private static final Logger LOG = Logger.getLogger(LaunchResource.class);
 
@@ -55,9 +61,13 @@ public final class LaunchResource {
             return error(Response.Status.UNAUTHORIZED, "invalid_token", "a valid bearer token of this realm is required")
                     .header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"").build();
         }
-        RoleModel role = realm.getRole(LAUNCH_ROLE);
-        if (role == null || caller.user() == null || !caller.user().hasRole(role)) {
-            return error(Response.Status.FORBIDDEN, "access_denied", "the caller lacks the realm role " + LAUNCH_ROLE)
+        AccessToken token = caller.token();
+        if (token == null || !token.hasAudience(AUDIENCE)) {
+            return error(Response.Status.FORBIDDEN, "access_denied", "the token was not issued for the launch API"
+                    + " (its aud must name " + AUDIENCE + ")").build();
+        }
+        if (token.getRealmAccess() == null || !token.getRealmAccess().isUserInRole(LAUNCH_ROLE)) {
+            return error(Response.Status.FORBIDDEN, "access_denied", "the token lacks the realm role " + LAUNCH_ROLE)
                     .build();
         }
         LaunchRequest request;
@@ -71,7 +81,22 @@ public final class LaunchResource {
             return error(Response.Status.BAD_REQUEST, "invalid_request",
                     "client_id '" + request.clientId() + "' is not an enabled client of this realm").build();
         }
-        int lifespan = SmartLaunchConfig.of(realm.getAttributes()).launchLifespanSeconds();
+        SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
+        if (request.user() != null) {
+            UserModel user = findUser(realm, request.user());
+            if (user == null || !user.isEnabled()) {
+                return error(Response.Status.BAD_REQUEST, "invalid_request",
+                        "user is not an enabled user of this realm (give a username or a user id)").build();
+            }
+            request = request.withUser(user.getId());
+        }
+        if (request.iss() == null) {
+            request = request.withIss(config.fhirBaseUrls().primary());
+        } else if (!config.fhirBaseUrls().matches(request.iss())) {
+            return error(Response.Status.BAD_REQUEST, "invalid_request",
+                    "iss '" + request.iss() + "' is not a FHIR base URL of this realm").build();
+        }
+        int lifespan = config.launchLifespanSeconds();
         String launch = new LaunchStore(session).register(realm, request, lifespan);
         LOG.debugf("Launch registered for client %s by %s", request.clientId(), caller.client() == null ? "?" : caller.client().getClientId());
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
@@ -109,6 +134,11 @@ public final class LaunchResource {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    private UserModel findUser(RealmModel realm, String idOrUsername) {
+        UserModel byId = session.users().getUserById(realm, idOrUsername);
+        return byId != null ? byId : session.users().getUserByUsername(realm, idOrUsername);
     }
 
     private static Response.ResponseBuilder error(Response.Status status, String error, String description) {

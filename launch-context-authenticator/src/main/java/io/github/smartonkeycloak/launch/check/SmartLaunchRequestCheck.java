@@ -5,13 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.smartonkeycloak.launch.FhirBaseUrls;
-import io.github.smartonkeycloak.launch.LaunchContext;
-import io.github.smartonkeycloak.launch.LaunchContextJson;
 import io.github.smartonkeycloak.launch.LaunchNotes;
 import io.github.smartonkeycloak.launch.LaunchRequest;
 import io.github.smartonkeycloak.launch.SmartLaunchConfig;
 import io.github.smartonkeycloak.launch.SmartLaunchEvents;
-import io.github.smartonkeycloak.launch.api.LaunchResource;
+import io.github.smartonkeycloak.launch.audience.SmartFhirAudienceMapper;
 import io.github.smartonkeycloak.launch.store.LaunchStore;
 import io.github.smartonkeycloak.scope.SmartScopeParser;
 import jakarta.ws.rs.core.Response;
@@ -30,8 +28,9 @@ import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest
  * <ul>
  *   <li>{@code aud} (or {@code resource}) must name one of the realm's FHIR base URLs whenever the request is a
  *       SMART one (it has {@code aud}, {@code launch} or a SMART scope);</li>
- *   <li>{@code launch} must be a registered, unexpired, unused launch for this client; it is consumed here, and its
- *       context is attached to this authorization only (see {@link LaunchNotes});</li>
+ *   <li>{@code launch} must be a registered, unexpired, unused launch for this client, the request must name the
+ *       launch's {@code iss} as {@code aud} and use S256 PKCE; the launch is only looked up here and spent after
+ *       login by {@code smart-launch-context}, which binds its context to this authorization;</li>
  *   <li>the {@code launch} scope needs a {@code launch} parameter.</li>
  * </ul>
  */
@@ -51,7 +50,8 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
         AuthorizationEndpointRequest request = context.getAuthorizationEndpointRequest();
         Map<String, String> parameters = request.getAdditionalReqParams();
         // A context must come from a launch, never from the request itself.
-        parameters.keySet().removeIf(name -> name.startsWith(LaunchNotes.PARAMETER_PREFIX));
+        parameters.keySet().removeIf(name -> name.startsWith(LaunchNotes.PARAMETER_PREFIX)
+                || name.equals(SmartFhirAudienceMapper.VALIDATED_AUD_PARAMETER));
 
         String launchId = parameters.get(LAUNCH_PARAM);
         String audience = Optional.ofNullable(parameters.get(AUD_PARAM)).orElse(request.getResource());
@@ -62,24 +62,43 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
         RealmModel realm = context.getRealm();
         SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
         checkAudience(context, config.fhirBaseUrls(), audience);
+        // The access token's aud will name this server only (SmartFhirAudienceMapper).
+        parameters.put(SmartFhirAudienceMapper.VALIDATED_AUD_PARAMETER, audience);
         if (launchId == null) {
             if (hasScope(request.getScope(), "launch")) {
                 throw refuse(context, "the launch scope needs the launch parameter the EHR passed to the app");
             }
             return;
         }
-        LaunchRequest launch = new LaunchStore(session).consume(realm, launchId, config.launchLifespanSeconds())
+        checkPkce(context, request);
+        // Only looked up here: the launch is spent after login (smart-launch-context), once the user is known, so a
+        // request refused here or by a later check does not burn it.
+        LaunchRequest launch = new LaunchStore(session).find(realm, launchId)
                 .orElseThrow(() -> refuse(context, "launch is unknown, expired or already used"));
         if (!launch.clientId().equals(context.getClient().getClientId())) {
             throw refuse(context, "launch was registered for another app");
         }
-        // An EHR shows its own patient banner unless it says otherwise; apps style themselves after the realm's style.
-        LaunchContext launchContext = launch.context().withBannerIfAbsent(false).withStyleUrlIfAbsent(styleUrl(realm));
-        parameters.put(LaunchNotes.parameterName(request.getCodeChallenge()), LaunchContextJson.write(launchContext));
+        if (launch.iss() != null && !FhirBaseUrls.parse(launch.iss()).matches(audience)) {
+            context.getEventBuilder().detail(SmartLaunchEvents.AUDIENCE, audience);
+            throw refuse(context, "aud must be the iss the EHR launched the app with");
+        }
         context.getEventBuilder()
                 .detail(SmartLaunchEvents.LAUNCH, launchId.substring(0, 8))
-                .detail(SmartLaunchEvents.PATIENT, launchContext.patient())
-                .detail(SmartLaunchEvents.ENCOUNTER, launchContext.encounter());
+                .detail(SmartLaunchEvents.PATIENT, launch.context().patient())
+                .detail(SmartLaunchEvents.ENCOUNTER, launch.context().encounter());
+    }
+
+    /**
+     * A launch context waits under a name derived from the PKCE challenge ({@link LaunchNotes}); without one, two
+     * launches in one browser session would share it. So an EHR launch needs S256 PKCE even if an admin dropped the
+     * realm's PKCE policy.
+     */
+    private static void checkPkce(AuthorizationEndpointChecker context, AuthorizationEndpointRequest request)
+            throws AuthorizationCheckException {
+        String challenge = request.getCodeChallenge();
+        if (challenge == null || challenge.isBlank() || !"S256".equals(request.getCodeChallengeMethod())) {
+            throw refuse(context, "an EHR launch needs PKCE: code_challenge with code_challenge_method S256");
+        }
     }
 
     private void checkAudience(AuthorizationEndpointChecker context, FhirBaseUrls fhirBaseUrls, String audience)
@@ -91,10 +110,6 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
             context.getEventBuilder().detail(SmartLaunchEvents.AUDIENCE, audience);
             throw refuse(context, "aud '" + audience + "' is not a FHIR server this realm issues tokens for");
         }
-    }
-
-    private String styleUrl(RealmModel realm) {
-        return LaunchResource.styleUrl(session.getContext().getUri(), realm);
     }
 
     private static AuthorizationCheckException refuse(AuthorizationEndpointChecker context, String description) {

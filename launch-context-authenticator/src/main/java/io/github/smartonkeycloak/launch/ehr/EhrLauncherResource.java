@@ -114,10 +114,12 @@ public final class EhrLauncherResource {
             String encounter = encounterId == null || encounterId.isBlank() ? null : encounterId;
             SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
             LaunchContext context = LaunchContext.EMPTY.withPatient(patient.id()).withEncounter(encounter).withBannerIfAbsent(false);
-            String launch = new LaunchStore(session).register(realm, new LaunchRequest(app.get().clientId(), context),
-                    config.launchLifespanSeconds());
+            // The launch belongs to the signed-in clinician: nobody else can complete an authorization with it.
+            String iss = config.fhirBaseUrls().primary();
+            LaunchRequest request = new LaunchRequest(app.get().clientId(), context, signedIn.user().getId(), iss);
+            String launch = new LaunchStore(session).register(realm, request, config.launchLifespanSeconds());
             URI target = UriBuilder.fromUri(app.get().launchUrl())
-                    .queryParam("iss", config.fhirBaseUrls().primary())
+                    .queryParam("iss", iss)
                     .queryParam("launch", launch)
                     .build();
             return Response.seeOther(target).build();

@@ -16,7 +16,6 @@ import io.github.smartonkeycloak.launch.flow.OfferedChoices;
 import io.github.smartonkeycloak.launch.flow.PendingAuthorization;
 import io.github.smartonkeycloak.launch.flow.SmartStep;
 import io.github.smartonkeycloak.launch.flow.TemplateModels;
-import io.github.smartonkeycloak.picker.LinkedPatients;
 import io.github.smartonkeycloak.picker.PatientSearchQuery;
 import io.github.smartonkeycloak.picker.SearchFilter;
 import io.github.smartonkeycloak.scope.ScopeContext;
@@ -28,9 +27,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.LoginProtocol;
 
 /**
@@ -38,8 +35,9 @@ import org.keycloak.protocol.LoginProtocol;
  * {@code patient/} scope, and no patient is in context yet (an EHR launch brings its own). Patient users choose
  * among the records linked to them; clinicians search the FHIR server. The chosen id is checked on the server
  * against what was offered (and, for clinicians, against the FHIR server and the search filter) before it goes
- * into the launch context. If the FHIR server cannot answer, the user gets an error page with "try again", and the
- * authorization cannot complete.
+ * into the launch context. A patient an EHR launch brought is checked too: a user who is not a clinician gets
+ * {@code access_denied} unless it is one of their linked records. If the FHIR server cannot answer, the user gets
+ * an error page with "try again", and the authorization cannot complete.
  */
 final class PatientPickerAuthenticator extends SmartStep {
 
@@ -52,6 +50,12 @@ final class PatientPickerAuthenticator extends SmartStep {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         PendingAuthorization authorization = new PendingAuthorization(context.getSession(), context.getAuthenticationSession());
+        String launchPatient = authorization.launchContext().patient();
+        if (launchPatient != null && !mayActFor(context, launchPatient)) {
+            FlowPages.deny(context, LoginProtocol.Error.CONSENT_DENIED, Errors.ACCESS_DENIED,
+                    "the launch's patient is not one of the user's records");
+            return;
+        }
         if (!needsPatient(authorization, context.getUser())) {
             context.success();
             return;
@@ -162,6 +166,15 @@ final class PatientPickerAuthenticator extends SmartStep {
         return new OfferedChoices(context.getAuthenticationSession(), OFFERED_NOTE);
     }
 
+    /**
+     * Whether the user may act for the patient an EHR launch brought: clinicians act for the patients their EHR
+     * opens; anyone else only for their own linked records, whoever registered the launch.
+     */
+    private static boolean mayActFor(AuthenticationFlowContext context, String patientId) {
+        return PatientAuthority.mayActFor(context.getRealm(), context.getUser(),
+                PatientPickerConfig.of(context.getAuthenticatorConfig()), patientId);
+    }
+
     /** Checked again at the moment of choice: the links or the FHIR server may have changed since the page. */
     private static boolean mayPick(AuthenticationFlowContext context, FhirClient fhir, String patientId) {
         PatientPickerConfig config = PatientPickerConfig.of(context.getAuthenticatorConfig());
@@ -181,13 +194,11 @@ final class PatientPickerAuthenticator extends SmartStep {
     }
 
     static boolean isClinician(RealmModel realm, UserModel user, PatientPickerConfig config) {
-        RoleModel role = KeycloakModelUtils.getRoleFromString(realm, config.clinicianRole());
-        return role != null && user.hasRole(role);
+        return PatientAuthority.isClinician(realm, user, config);
     }
 
     private static List<String> linkedPatients(UserModel user, PatientPickerConfig config) {
-        return LinkedPatients.of(user.getFirstAttribute("fhirUser"),
-                user.getAttributeStream(config.patientIdsAttribute()).toList());
+        return PatientAuthority.linkedPatients(user, config);
     }
 
     private static SearchFilter filter(AuthenticationFlowContext context, PatientPickerConfig config) {
