@@ -7,6 +7,7 @@ import io.github.smartonkeycloak.consent.ConsentMemory;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserConsentModel;
 import org.keycloak.models.UserModel;
@@ -53,8 +54,13 @@ final class ConsentStore {
                 || consent.isClientScopeGranted(entry.getClientScope(), entry.getParameterizedScopeParam()));
     }
 
-    /** Adds the entries to the app's consent and replaces the SMART decisions with these. */
+    /**
+     * Adds the entries to the app's consent and replaces the SMART decisions with these. Safe under concurrency: the
+     * consent is read again under a database lock ({@link ConsentWriteLock}), so whatever the interleaving, one
+     * consent per user and app remains, holding the last decision.
+     */
     void save(List<AuthorizationDetails> entries, List<String> decisions) {
+        ConsentWriteLock.acquire(session, realm, user, client);
         UserConsentModel existing = current();
         ClientScopeModel decisionsScope = decisionsScope().orElseGet(this::createDecisionsScope);
         UserConsentModel updated = new UserConsentModel(client);
@@ -86,7 +92,14 @@ final class ConsentStore {
     }
 
     private UserConsentModel current() {
-        return UserConsentManager.getConsentByClient(session, realm, user, client.getId());
+        try {
+            return UserConsentManager.getConsentByClient(session, realm, user, client.getId());
+        } catch (ModelException duplicates) {
+            // Left by parallel first consents before the write lock existed: keep the latest, then read again.
+            ConsentWriteLock.acquire(session, realm, user, client);
+            ConsentWriteLock.removeDuplicates(session, user, client);
+            return UserConsentManager.getConsentByClient(session, realm, user, client.getId());
+        }
     }
 
     private Optional<ClientScopeModel> decisionsScope() {

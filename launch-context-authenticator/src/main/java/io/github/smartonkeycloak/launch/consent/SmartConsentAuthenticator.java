@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.smartonkeycloak.consent.ConsentChoice;
+import io.github.smartonkeycloak.consent.ConsentMemory;
 import io.github.smartonkeycloak.consent.ConsentOption;
 import io.github.smartonkeycloak.consent.ConsentOptions;
 import io.github.smartonkeycloak.consent.RequestedScopes;
@@ -14,6 +15,7 @@ import io.github.smartonkeycloak.launch.flow.FlowPages;
 import io.github.smartonkeycloak.launch.flow.PendingAuthorization;
 import io.github.smartonkeycloak.launch.flow.SmartStep;
 import io.github.smartonkeycloak.scope.ScopeParameter;
+import io.github.smartonkeycloak.scope.SmartScopeParser;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -89,11 +91,25 @@ final class SmartConsentAuthenticator extends SmartStep {
             return;
         }
         ConsentStore store = store(context);
-        List<String> decisions = store.memory().updatedWith(options, choice);
+        ConsentMemory before = store.memory();
         apply(context, authorization, choice, "asked");
-        store.save(authorization.consentScreenEntries(), decisions);
+        store.save(authorization.consentScreenEntries(), before.updatedWith(options, choice));
+        if (withdrawsEarlierAccess(before, choice)) {
+            // Tokens issued under the earlier decision still carry the scope now declined: end them, as "Remove
+            // access" in the account console does; the app gets new tokens from this authorization.
+            EarlierGrants.revoke(context.getSession(), context.getRealm(), context.getUser(),
+                    context.getAuthenticationSession().getClient());
+            context.getEvent().detail(SmartLaunchEvents.EARLIER_TOKENS, "revoked");
+        }
         withoutPromptConsent(context.getAuthenticationSession());
         context.success();
+    }
+
+    private static boolean withdrawsEarlierAccess(ConsentMemory before, ConsentChoice choice) {
+        return choice.declined().stream()
+                .map(SmartScopeParser::resourceScope)
+                .flatMap(Optional::stream)
+                .anyMatch(scope -> before.decisionOn(scope) == ConsentMemory.Decision.ALLOWED);
     }
 
     /** Narrows the request to what was allowed; Keycloak's consent check and grant follow the request. */

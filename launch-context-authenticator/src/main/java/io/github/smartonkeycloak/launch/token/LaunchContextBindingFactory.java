@@ -14,11 +14,9 @@ public final class LaunchContextBindingFactory implements TokenPostProcessorFact
     /** Where the mapper reads the context; kept here so the mapper package needs no access to the binding. */
     public static final String CONTEXT_ATTRIBUTE = LaunchContextBinding.ATTRIBUTE;
 
-    private static final LaunchContextBinding SINGLETON = new LaunchContextBinding();
-
     @Override
     public TokenPostProcessor create(KeycloakSession session) {
-        return SINGLETON;
+        return new LaunchContextBinding(session);
     }
 
     @Override

@@ -1,0 +1,106 @@
+package io.github.smartonkeycloak.it.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.smartonkeycloak.it.support.BrowserlessLogin;
+import io.github.smartonkeycloak.it.support.DemoUsers;
+import io.github.smartonkeycloak.it.support.Http;
+import io.github.smartonkeycloak.it.support.Pkce;
+import io.github.smartonkeycloak.it.support.RealmFixtures;
+import io.github.smartonkeycloak.it.support.SmartAppFlow;
+import io.github.smartonkeycloak.it.support.SmartRealm;
+import io.github.smartonkeycloak.it.support.SmartServerConfig;
+import io.github.smartonkeycloak.it.support.TestApps;
+import io.github.smartonkeycloak.it.support.TokenEndpoint;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.util.ApiUtil;
+
+/**
+ * What the realm's {@code smart} client profile and the pack refuse, whatever an admin or a registration asks:
+ * wildcard redirect URIs, the password and implicit grants, and {@code patient/} scopes without a patient, even
+ * through a flow that runs no SMART step.
+ */
+@KeycloakIntegrationTest(config = SmartServerConfig.class)
+class SmartClientProfileIT {
+
+    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    private final DemoUsers.DemoUser amy = DemoUsers.load().patient();
+
+    private ClientRepresentation publicClient(String clientId, String redirectUri) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(redirectUri));
+        return client;
+    }
+
+    /** Creates the client; answers the HTTP status, and removes it again after the test if it was made. */
+    private int create(ClientRepresentation client) {
+        try (Response created = realm.admin().clients().create(client)) {
+            if (created.getStatus() == 201) {
+                String id = ApiUtil.getCreatedId(created);
+                realm.cleanup().add(r -> r.clients().get(id).remove());
+            }
+            return created.getStatus();
+        }
+    }
+
+    @Test
+    void wildcardRedirectUrisAreRefusedOnCreateAndUpdate() {
+        assertThat(create(publicClient("wildcard-app", "http://localhost:8089/*"))).isEqualTo(400);
+
+        assertThat(create(publicClient("exact-app", TestApps.REDIRECT_URI))).isEqualTo(201);
+        ClientRepresentation exact = realm.admin().clients().findByClientId("exact-app").get(0);
+        exact.setRedirectUris(List.of("http://localhost:8089/*"));
+        assertThatThrownBy(() -> realm.admin().clients().get(exact.getId()).update(exact))
+                .isInstanceOfSatisfying(WebApplicationException.class,
+                        refused -> assertThat(refused.getResponse().getStatus()).isEqualTo(400));
+    }
+
+    @Test
+    void thePasswordAndImplicitGrantsAreRefused() {
+        ClientRepresentation password = publicClient("password-app", TestApps.REDIRECT_URI);
+        password.setDirectAccessGrantsEnabled(true);
+        assertThat(create(password)).isEqualTo(400);
+
+        ClientRepresentation implicit = publicClient("implicit-app", TestApps.REDIRECT_URI);
+        implicit.setImplicitFlowEnabled(true);
+        assertThat(create(implicit)).isEqualTo(400);
+    }
+
+    @Test
+    void patientScopesWithoutAPatientAreRefusedAtIssuanceWhateverTheFlow() {
+        new RealmFixtures(realm).publicClient("stock-flow-app", List.of("patient/*.rs"));
+        String stockBrowserFlow = realm.admin().flows().getFlows().stream()
+                .filter(flow -> "browser".equals(flow.getAlias())).findFirst().orElseThrow().getId();
+        ClientRepresentation client = realm.admin().clients().findByClientId("stock-flow-app").get(0);
+        client.setAuthenticationFlowBindingOverrides(Map.of("browser", stockBrowserFlow));
+        realm.admin().clients().get(client.getId()).update(client);
+
+        Pkce pkce = Pkce.s256();
+        Map<String, String> request = TokenEndpoint.authorizationRequest("stock-flow-app", "openid patient/*.rs", pkce, "s-1");
+        request.put("aud", SmartAppFlow.FHIR_BASE_URL);
+        Map<String, String> redirect = new BrowserlessLogin(realm.getBaseUrl()).authorize(request, amy.username(), amy.password());
+        assertThat(redirect).containsKey("code");
+
+        Http.Response exchange = new TokenEndpoint(realm.getBaseUrl())
+                .exchangeCodeAsPublicClient(redirect.get("code"), pkce, "stock-flow-app");
+        assertThat(exchange.status()).as(exchange.body()).isEqualTo(400);
+        assertThat(exchange.json().path("error").asText()).isEqualTo("invalid_scope");
+        assertThat(exchange.json().path("error_description").asText()).contains("patient/ scopes need a patient");
+    }
+}
