@@ -28,7 +28,8 @@ import org.keycloak.testframework.util.ApiUtil;
 
 /**
  * What the realm's {@code smart} client profile and the pack refuse, whatever an admin or a registration asks:
- * wildcard redirect URIs, the password and implicit grants, and {@code patient/} scopes without a patient, even
+ * wildcard redirect URIs, the password and implicit grants (switched off on every client), and {@code patient/}
+ * scopes without a patient, even
  * through a flow that runs no SMART step.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
@@ -72,14 +73,19 @@ class SmartClientProfileIT {
     }
 
     @Test
-    void thePasswordAndImplicitGrantsAreRefused() {
+    void thePasswordAndImplicitGrantsAreSwitchedOffAndRefused() {
         ClientRepresentation password = publicClient("password-app", TestApps.REDIRECT_URI);
         password.setDirectAccessGrantsEnabled(true);
-        assertThat(create(password)).isEqualTo(400);
+        password.setImplicitFlowEnabled(true);
+        assertThat(create(password)).isEqualTo(201);
 
-        ClientRepresentation implicit = publicClient("implicit-app", TestApps.REDIRECT_URI);
-        implicit.setImplicitFlowEnabled(true);
-        assertThat(create(implicit)).isEqualTo(400);
+        ClientRepresentation created = realm.admin().clients().findByClientId("password-app").get(0);
+        assertThat(created.isDirectAccessGrantsEnabled()).isFalse();
+        assertThat(created.isImplicitFlowEnabled()).isFalse();
+        Http.Response passwordGrant = new TokenEndpoint(realm.getBaseUrl()).post(Map.of("grant_type", "password",
+                "client_id", "password-app", "username", amy.username(), "password", amy.password()));
+        assertThat(passwordGrant.status()).isBetween(400, 401);
+        assertThat(passwordGrant.body()).doesNotContain("access_token");
     }
 
     @Test
