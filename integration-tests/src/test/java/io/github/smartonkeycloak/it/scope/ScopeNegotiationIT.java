@@ -4,6 +4,7 @@ import static io.github.smartonkeycloak.it.support.SmartAppFlow.scopes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,14 @@ import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TestApps;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
 import io.github.smartonkeycloak.scope.SmartScopeConfig;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.util.ApiUtil;
 
 /**
  * SMART scopes negotiated inside a real Keycloak: nothing pre-created per scope string, only ceilings assigned to
@@ -225,6 +229,31 @@ class ScopeNegotiationIT {
         assertThat(scopes(new TokenEndpoint(realm.getBaseUrl())
                 .introspect(accessToken, "demo-fhir-server", "demo-fhir-server-secret").json().path("scope").asText()))
                 .isEqualTo(granted);
+    }
+
+    /**
+     * What the pack relies on in Keycloak's experimental {@code parameterized-scopes} feature: scope strings reach the
+     * parser as sent, so a Keycloak parameterized scope ({@code name:value}) still works through Keycloak's own
+     * parser, and a granular SMART scope (with {@code :}, {@code ?}, {@code |}) is not taken for one. Fails the day
+     * Keycloak splits, validates or rewrites scopes before the parser sees them.
+     */
+    @Test
+    void aKeycloakParameterizedScopeAndAGranularSmartScopeReachTheParserIntact() {
+        ClientScopeRepresentation tenant = new ClientScopeRepresentation();
+        tenant.setName("scope-test-tenant");
+        tenant.setProtocol("openid-connect");
+        tenant.setAttributes(new HashMap<>(Map.of("is.parameterized.scope", "true", "parameterized.scope.type", "string",
+                "include.in.token.scope", "true", "display.on.consent.screen", "false")));
+        try (Response created = realm.admin().clientScopes().create(tenant)) {
+            String id = ApiUtil.getCreatedId(created);
+            realm.cleanup().add(r -> r.clientScopes().get(id).remove());
+        }
+        fixtures().publicClient(APP, List.of("patient/*.rs", "scope-test-tenant"));
+
+        Set<String> granted = grantedEverywhere(new SmartAppFlow(realm.getBaseUrl(), APP)
+                .tokens("openid scope-test-tenant:north-1 " + LAB, users.patient()));
+
+        assertThat(granted).contains("scope-test-tenant:north-1", LAB).doesNotContain("patient/*.rs");
     }
 
     @Test

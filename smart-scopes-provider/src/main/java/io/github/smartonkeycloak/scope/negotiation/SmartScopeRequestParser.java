@@ -37,6 +37,7 @@ import org.keycloak.representations.AuthorizationDetailsJSONRepresentation;
  *   <li>everything else the request names maps to {@link AcknowledgedScope}: accepted, granted nothing.</li>
  * </ul>
  * Malformed SMART scopes are rejected with a precise message by the authorization-endpoint and token checks.
+ * Clients the pack does not handle ({@link ScopeEngine#handles}) get Keycloak's parser alone, unchanged.
  */
 final class SmartScopeRequestParser implements AuthorizationRequestParserProvider {
 
@@ -53,6 +54,11 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
 
     @Override
     public AuthorizationRequestContext parseScopes(UserModel user, ClientModel client, String scopeParam) {
+        ClientCeilings ceilings = ClientCeilings.of(client);
+        ClientScopeAuthorizationRequestParser keycloakParser = new ClientScopeAuthorizationRequestParser(session);
+        if (!ScopeEngine.handles(client, ceilings)) {
+            return keycloakParser.parseScopes(user, client, scopeParam);
+        }
         Set<String> requested = ScopeParameter.split(scopeParam);
         narrowToRefreshRequest(requested);
         List<ResourceScope> resourceScopes = new ArrayList<>();
@@ -61,10 +67,8 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
             SmartScopeParser.resourceScope(scope).ifPresentOrElse(resourceScopes::add, () -> keycloakScopes.add(scope));
         }
 
-        ClientCeilings ceilings = ClientCeilings.of(client);
         Map<String, AuthorizationDetails> entries = new LinkedHashMap<>();
-        AuthorizationRequestContext keycloak = new ClientScopeAuthorizationRequestParser(session)
-                .parseScopes(user, client, String.join(" ", keycloakScopes));
+        AuthorizationRequestContext keycloak = keycloakParser.parseScopes(user, client, String.join(" ", keycloakScopes));
         for (AuthorizationDetails entry : keycloak.getAuthorizationDetailEntries()) {
             // A ceiling assigned as a default scope is still only a ceiling, never granted unasked.
             if (!ceilings.isCeiling(entry.getClientScope())) {
