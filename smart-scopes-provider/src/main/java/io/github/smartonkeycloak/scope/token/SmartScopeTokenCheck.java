@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.smartonkeycloak.common.TokenRequestForm;
+import io.github.smartonkeycloak.scope.ScopeContext;
 import io.github.smartonkeycloak.scope.ScopeParameter;
 import io.github.smartonkeycloak.scope.SmartScopeErrors;
 import io.github.smartonkeycloak.scope.SmartScopeParser;
@@ -27,7 +28,8 @@ import org.keycloak.representations.RefreshToken;
  *   <li>a malformed SMART scope (client_credentials, password, refresh) is {@code invalid_scope} with a message that
  *       says what is wrong, not a silent drop;</li>
  *   <li>a refresh may repeat granted scopes or leave some out, never add one: Keycloak would silently ignore the
- *       extra scope, SMART apps get {@code invalid_scope} instead.</li>
+ *       extra scope, SMART apps get {@code invalid_scope} instead. A {@code system/} scope is refused outright: it
+ *       is never granted with a refresh token.</li>
  * </ul>
  */
 final class SmartScopeTokenCheck implements TokenPostProcessor {
@@ -60,6 +62,7 @@ final class SmartScopeTokenCheck implements TokenPostProcessor {
         // The grant type comes from the form: for offline tokens Keycloak replaces the context that carried it.
         RefreshToken refreshed = context.requestRefreshToken();
         if (form.isRefresh() && refreshed != null) {
+            rejectSystemScopes(scopeParam);
             rejectWidening(scopeParam, refreshed.getScope());
         }
     }
@@ -80,6 +83,17 @@ final class SmartScopeTokenCheck implements TokenPostProcessor {
         return context.accessToken() != null
                 && ScopeParameter.split(context.accessToken().getScope()).stream()
                         .anyMatch(scope -> SmartScopeParser.resourceScope(scope).isPresent());
+    }
+
+    private static void rejectSystemScopes(String requested) {
+        for (String scope : ScopeParameter.split(requested)) {
+            SmartScopeParser.resourceScope(scope).filter(resource -> resource.context() == ScopeContext.SYSTEM)
+                    .ifPresent(system -> {
+                        throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, scope
+                                + ": system/ scopes are granted only to a backend service's client_credentials"
+                                + " request, never with a refresh token");
+                    });
+        }
     }
 
     private static void rejectWidening(String requested, String granted) {
