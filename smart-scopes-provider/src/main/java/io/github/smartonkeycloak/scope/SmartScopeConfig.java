@@ -1,5 +1,6 @@
 package io.github.smartonkeycloak.scope;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * the admin REST API without a restart.
  */
 public final class SmartScopeConfig {
+
+    /**
+     * The FHIR servers the realm issues tokens for. Its presence is what makes a realm a SMART realm for the scope
+     * engine (see {@link #isSmartRealm()}); the launch checks read the URLs themselves.
+     */
+    public static final String FHIR_BASE_URLS = "smart.fhirBaseUrls";
 
     /** Resource types the realm's FHIR server supports (space or comma separated); empty means all of FHIR R4. */
     public static final String SUPPORTED_RESOURCE_TYPES = "smart.supportedResourceTypes";
@@ -24,6 +31,15 @@ public final class SmartScopeConfig {
 
     public static SmartScopeConfig of(Map<String, String> realmAttributes) {
         return new SmartScopeConfig(realmAttributes);
+    }
+
+    /**
+     * Whether the realm is set up for SMART: it names at least one FHIR base URL. Without one, every SMART request is
+     * refused anyway (no {@code aud} can match), so such a realm is left to Keycloak's own scope handling.
+     */
+    public boolean isSmartRealm() {
+        String value = realmAttributes.get(FHIR_BASE_URLS);
+        return value != null && Arrays.stream(value.split("[\\s,]+")).anyMatch(url -> !url.isEmpty());
     }
 
     public ResourceTypes supportedResourceTypes() {

@@ -20,6 +20,7 @@ import io.github.smartonkeycloak.it.support.ClientKey;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.JwksServer;
 import io.github.smartonkeycloak.it.support.Jwt;
+import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.Proves;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartRealm;
@@ -159,6 +160,29 @@ class ClientAssertionIT {
         assertInvalidClient(backendRequest(key, "backend-exp", a -> a.claim("exp", null)), "exp");
         assertInvalidClient(backendRequest(key, "backend-exp", a -> a.claim("jti", null)), "jti");
         assertThat(backendRequest(key, "backend-exp", a -> a.expiresIn(60).claim("iat", now)).status()).isEqualTo(200);
+    }
+
+    /** The same rules wherever a client authenticates with an assertion, here the device authorization endpoint. */
+    @Test
+    void aTooLongLivedAssertionIsRefusedAtTheDeviceAuthorizationEndpointToo() {
+        ClientKey key = ClientKey.es384("es-device");
+        clientWithJwksUrl("backend-device", key);
+        new RealmFixtures(realm).clientAttribute("backend-device", "oauth2.device.authorization.grant.enabled", "true");
+        long now = Instant.now().getEpochSecond();
+
+        assertInvalidClient(deviceAuthorization(key, "backend-device", a -> a.expiresIn(3600).claim("iat", now)),
+                "more than 300 seconds in the future");
+        Http.Response accepted = deviceAuthorization(key, "backend-device", UnaryOperator.identity());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().has("device_code")).isTrue();
+    }
+
+    private Http.Response deviceAuthorization(ClientKey key, String clientId, UnaryOperator<ClientAssertion> change) {
+        String assertion = change.apply(ClientAssertion.by(key, clientId, tokenEndpoint().tokenUrl())).jwt();
+        Pkce pkce = Pkce.s256();
+        return Http.plain().postForm(realm.getBaseUrl() + "/protocol/openid-connect/auth/device", Map.of("scope", "openid",
+                "code_challenge", pkce.challenge(), "code_challenge_method", "S256",
+                "client_assertion_type", ClientAssertion.TYPE, "client_assertion", assertion));
     }
 
     @Test

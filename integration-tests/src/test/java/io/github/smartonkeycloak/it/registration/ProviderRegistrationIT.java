@@ -7,10 +7,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
+import io.github.smartonkeycloak.scope.check.SmartScopeRequestCheckFactory;
+import io.github.smartonkeycloak.scope.negotiation.SmartScopeRequestParserFactory;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
+import org.keycloak.representations.info.ProviderRepresentation;
+import org.keycloak.representations.info.ServerInfoRepresentation;
 import org.keycloak.representations.info.SpiInfoRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -50,6 +54,27 @@ class ProviderRegistrationIT {
                 assertThat(spi.getName()).as(entry.toString()).startsWith("smart-");
             }
         }
+    }
+
+    /**
+     * Every SMART scope decision rests on Keycloak consulting the pack's parser, which it does only with the
+     * experimental {@code parameterized-scopes} feature on and while the pack's parser is the {@code client-scope}
+     * one; the pack's start-up self-test must agree. Fails the day Keycloak drops or renames either.
+     */
+    @Test
+    void keycloakConsultsThePacksScopeParserAndTheSelfTestSaysSo() {
+        ServerInfoRepresentation info = admin.serverInfo().getInfo();
+
+        assertThat(info.getFeatures()).anySatisfy(feature -> {
+            assertThat(feature.getName()).isEqualTo("PARAMETERIZED_SCOPES");
+            assertThat(feature.isEnabled()).isTrue();
+        });
+        ProviderRepresentation parser = info.getProviders().get("authorization-request-parser").getProviders()
+                .get(SmartScopeRequestParserFactory.PROVIDER_ID);
+        assertThat(parser.getOrder()).isEqualTo(new SmartScopeRequestParserFactory().order());
+        assertThat(parser.getOperationalInfo()).as("Keycloak's own parser reports nothing").containsKey("Version");
+        assertThat(info.getProviders().get("auth-endpoint-check").getProviders().get(SmartScopeRequestCheckFactory.PROVIDER_ID)
+                .getOperationalInfo()).containsEntry(SmartScopeRequestCheckFactory.SCOPE_ENGINE, SmartScopeRequestCheckFactory.ACTIVE);
     }
 
     @Test

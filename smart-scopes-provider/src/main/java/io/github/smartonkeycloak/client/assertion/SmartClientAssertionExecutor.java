@@ -1,11 +1,9 @@
 package io.github.smartonkeycloak.client.assertion;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import io.github.smartonkeycloak.client.ClientAssertionRules;
-import jakarta.ws.rs.core.MultivaluedMap;
+import io.github.smartonkeycloak.common.TokenRequestForm;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.common.util.Time;
@@ -26,22 +24,14 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 /**
  * Makes Keycloak's {@code client-jwt} authentication accept and refuse client assertions as SMART Backend Services
  * says: new and updated clients get a five-minute assertion lifetime (Keycloak's default of 60 seconds refuses the
- * {@code exp = now + 300}, no-{@code iat} assertions that SMART apps and Inferno send), and at the token,
- * revocation and introspection endpoints an assertion is refused with {@code invalid_client} when its {@code jku}
- * is not the registered JWKS URL or its {@code exp} is too far ahead.
+ * {@code exp = now + 300}, no-{@code iat} assertions that SMART apps and Inferno send), and wherever a request
+ * carries a client assertion it is refused with {@code invalid_client} when its {@code jku} is not the registered
+ * JWKS URL or its {@code exp} is too far ahead.
  */
 final class SmartClientAssertionExecutor implements ClientPolicyExecutorProvider<SmartClientAssertionConfig> {
 
-    /**
-     * Events after which a client assertion may have authenticated the client. The authorization-code exchange is
-     * checked at {@code PRE_TOKEN_REQUEST} because Keycloak turns later policy errors of that grant into
-     * {@code invalid_grant}; the introspection endpoint answers every policy error as {@code invalid_request}.
-     */
-    private static final Set<ClientPolicyEvent> ASSERTION_EVENTS = EnumSet.of(ClientPolicyEvent.PRE_TOKEN_REQUEST,
-            ClientPolicyEvent.TOKEN_REFRESH, ClientPolicyEvent.SERVICE_ACCOUNT_TOKEN_REQUEST,
-            ClientPolicyEvent.TOKEN_REVOKE, ClientPolicyEvent.TOKEN_INTROSPECT, ClientPolicyEvent.TOKEN_EXCHANGE_REQUEST,
-            ClientPolicyEvent.BACKCHANNEL_TOKEN_REQUEST, ClientPolicyEvent.DEVICE_TOKEN_REQUEST,
-            ClientPolicyEvent.PUSHED_AUTHORIZATION_REQUEST);
+    /** Session attribute: this request's assertion has passed, so later events of the same request skip it. */
+    private static final String CHECKED = "smart.clientAssertionChecked";
 
     private final KeycloakSession session;
     private SmartClientAssertionConfig config = new SmartClientAssertionConfig();
@@ -71,7 +61,10 @@ final class SmartClientAssertionExecutor implements ClientPolicyExecutorProvider
             if (config.isAutoConfigure()) {
                 setAssertionLifetime(((ClientCRUDContext) context).getProposedClientRepresentation());
             }
-        } else if (ASSERTION_EVENTS.contains(context.getEvent())) {
+        } else {
+            // Every event, not a list: whichever endpoint a client authenticates at with an assertion (token,
+            // introspection, revocation, PAR, device authorization, CIBA, ...) gets the same rules. The code
+            // exchange's first event, PRE_TOKEN_REQUEST, comes before Keycloak would turn errors into invalid_grant.
             checkAssertion();
         }
     }
@@ -85,10 +78,11 @@ final class SmartClientAssertionExecutor implements ClientPolicyExecutorProvider
     }
 
     private void checkAssertion() throws ClientPolicyException {
-        MultivaluedMap<String, String> form = session.getContext().getHttpRequest().getDecodedFormParameters();
-        String assertion = form.getFirst(OAuth2Constants.CLIENT_ASSERTION);
-        if (assertion == null
-                || !OAuth2Constants.CLIENT_ASSERTION_TYPE_JWT.equals(form.getFirst(OAuth2Constants.CLIENT_ASSERTION_TYPE))) {
+        Optional<TokenRequestForm> form = TokenRequestForm.current(session);
+        String assertion = form.flatMap(f -> f.parameter(OAuth2Constants.CLIENT_ASSERTION)).orElse(null);
+        boolean jwt = form.flatMap(f -> f.parameter(OAuth2Constants.CLIENT_ASSERTION_TYPE))
+                .filter(OAuth2Constants.CLIENT_ASSERTION_TYPE_JWT::equals).isPresent();
+        if (assertion == null || !jwt || session.getAttribute(CHECKED) != null) {
             return;
         }
         JWSInput jws;
@@ -106,6 +100,7 @@ final class SmartClientAssertionExecutor implements ClientPolicyExecutorProvider
         if (problem.isPresent()) {
             throw new ClientPolicyException(OAuthErrorException.INVALID_CLIENT, problem.get());
         }
+        session.setAttribute(CHECKED, Boolean.TRUE);
     }
 
     /** The authenticated client, or before authentication the client the assertion claims to be. */

@@ -8,11 +8,9 @@ import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
 import io.github.smartonkeycloak.scope.ScopeContext;
 import io.github.smartonkeycloak.scope.SmartScopeParser;
-import io.github.smartonkeycloak.scope.negotiation.SmartScopeRequestParserFactory;
-import org.keycloak.common.Profile;
+import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.rar.AuthorizationRequestParserProvider;
 
 /**
  * SMART scope capabilities, where they really work: v1 and v2 scopes need the negotiating parser to be the one
@@ -49,9 +47,7 @@ final class SmartScopeCapabilityProvider implements SmartCapabilityProvider {
     }
 
     private boolean negotiationActive() {
-        return Profile.isFeatureEnabled(Profile.Feature.PARAMETERIZED_SCOPES)
-                && session.getKeycloakSessionFactory().getProviderFactory(AuthorizationRequestParserProvider.class,
-                        SmartScopeRequestParserFactory.PROVIDER_ID) instanceof SmartScopeRequestParserFactory;
+        return ScopeEngine.problem(session.getKeycloakSessionFactory()).isEmpty();
     }
 
 }

@@ -1,7 +1,12 @@
 package io.github.smartonkeycloak.scope.check;
 
+import java.util.Optional;
+
+import io.github.smartonkeycloak.scope.ScopeParameter;
 import io.github.smartonkeycloak.scope.ScopeSyntaxException;
 import io.github.smartonkeycloak.scope.SmartScopeErrors;
+import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Errors;
@@ -12,22 +17,44 @@ import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointChecker.Authori
 /**
  * Rejects an authorization request with a malformed SMART scope: the app gets {@code invalid_scope} on its redirect
  * URI (with {@code state} and {@code iss}) and an {@code error_description} naming the scope, the problem and the
- * position. Runs after Keycloak has validated the redirect URI.
+ * position. While the server cannot negotiate SMART scopes at all ({@link ScopeEngine#problem}), it refuses every
+ * request for one rather than let Keycloak grant ceilings verbatim. Runs after Keycloak has validated the redirect
+ * URI, and only for clients the pack handles ({@link ScopeEngine#handles}).
  */
 final class SmartScopeRequestCheck implements AuthorizationEndpointCheckProvider {
 
     static final String EVENT_DETAIL = "smart_invalid_scope";
 
+    private final Optional<String> engineProblem;
+
+    SmartScopeRequestCheck(Optional<String> engineProblem) {
+        this.engineProblem = engineProblem;
+    }
+
     @Override
     public void check(AuthorizationEndpointChecker context) throws AuthorizationCheckException {
-        String scope = context.getAuthorizationEndpointRequest().getScope();
-        ScopeSyntaxException malformed = SmartScopeErrors.firstMalformed(scope).orElse(null);
-        if (malformed == null) {
+        if (!ScopeEngine.handles(context.getClient())) {
             return;
         }
-        context.getEventBuilder().detail(EVENT_DETAIL, malformed.scope()).error(Errors.INVALID_REQUEST);
-        throw new AuthorizationCheckException(Response.Status.BAD_REQUEST, OAuthErrorException.INVALID_SCOPE,
-                malformed.getMessage());
+        String scope = context.getAuthorizationEndpointRequest().getScope();
+        if (engineProblem.isPresent()) {
+            Optional<String> smartScope = ScopeParameter.split(scope).stream().filter(SmartScopeParser::looksLikeSmart)
+                    .findFirst();
+            if (smartScope.isPresent()) {
+                throw refuse(context, smartScope.get(), ScopeEngine.UNAVAILABLE);
+            }
+        }
+        Optional<ScopeSyntaxException> malformed = SmartScopeErrors.firstMalformed(scope);
+        if (malformed.isPresent()) {
+            throw refuse(context, malformed.get().scope(), malformed.get().getMessage());
+        }
+    }
+
+    private static AuthorizationCheckException refuse(AuthorizationEndpointChecker context, String scope,
+            String description) {
+        context.getEventBuilder().detail(EVENT_DETAIL, scope).error(Errors.INVALID_REQUEST);
+        return new AuthorizationCheckException(Response.Status.BAD_REQUEST, OAuthErrorException.INVALID_SCOPE,
+                description);
     }
 
     @Override

@@ -34,9 +34,12 @@ import org.keycloak.representations.AuthorizationDetailsJSONRepresentation;
  *   <li>names Keycloak knows (openid, profile, launch/patient, ...) are handled exactly as Keycloak does;</li>
  *   <li>SMART resource scopes are negotiated against the client's ceilings ({@link ClientCeilings}); each grant
  *       points at its ceiling, so the ceiling's role mappings decide per user and its mappers apply;</li>
+ *   <li>{@code system/} scopes only for the client's own service account (SMART Backend Services,
+ *       {@code client_credentials}): wherever a person is or may be involved they are dropped;</li>
  *   <li>everything else the request names maps to {@link AcknowledgedScope}: accepted, granted nothing.</li>
  * </ul>
  * Malformed SMART scopes are rejected with a precise message by the authorization-endpoint and token checks.
+ * Clients the pack does not handle ({@link ScopeEngine#handles}) get Keycloak's parser alone, unchanged.
  */
 final class SmartScopeRequestParser implements AuthorizationRequestParserProvider {
 
@@ -53,18 +56,29 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
 
     @Override
     public AuthorizationRequestContext parseScopes(UserModel user, ClientModel client, String scopeParam) {
+        ClientCeilings ceilings = ClientCeilings.of(client);
+        ClientScopeAuthorizationRequestParser keycloakParser = new ClientScopeAuthorizationRequestParser(session);
+        if (!ScopeEngine.handles(client, ceilings)) {
+            return keycloakParser.parseScopes(user, client, scopeParam);
+        }
         Set<String> requested = ScopeParameter.split(scopeParam);
         narrowToRefreshRequest(requested);
+        // The client's own service account: client_credentials tokens (over HTTP or issued in-process) and their
+        // introspection. Never a person, so never an authorization request, a login, a code exchange or a refresh.
+        boolean backendService = user != null && client.getId().equals(user.getServiceAccountClientLink());
         List<ResourceScope> resourceScopes = new ArrayList<>();
         List<String> keycloakScopes = new ArrayList<>();
         for (String scope : requested) {
-            SmartScopeParser.resourceScope(scope).ifPresentOrElse(resourceScopes::add, () -> keycloakScopes.add(scope));
+            SmartScopeParser.resourceScope(scope).ifPresentOrElse(resourceScope -> {
+                // Not grantable here (system/ for a user): acknowledged below, granted nothing.
+                if (resourceScope.context().isGrantableTo(backendService)) {
+                    resourceScopes.add(resourceScope);
+                }
+            }, () -> keycloakScopes.add(scope));
         }
 
-        ClientCeilings ceilings = ClientCeilings.of(client);
         Map<String, AuthorizationDetails> entries = new LinkedHashMap<>();
-        AuthorizationRequestContext keycloak = new ClientScopeAuthorizationRequestParser(session)
-                .parseScopes(user, client, String.join(" ", keycloakScopes));
+        AuthorizationRequestContext keycloak = keycloakParser.parseScopes(user, client, String.join(" ", keycloakScopes));
         for (AuthorizationDetails entry : keycloak.getAuthorizationDetailEntries()) {
             // A ceiling assigned as a default scope is still only a ceiling, never granted unasked.
             if (!ceilings.isCeiling(entry.getClientScope())) {

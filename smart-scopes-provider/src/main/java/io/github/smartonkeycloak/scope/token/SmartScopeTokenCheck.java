@@ -1,13 +1,19 @@
 package io.github.smartonkeycloak.scope.token;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.smartonkeycloak.common.TokenRequestForm;
+import io.github.smartonkeycloak.scope.ScopeContext;
+import io.github.smartonkeycloak.scope.ScopeParameter;
 import io.github.smartonkeycloak.scope.SmartScopeErrors;
+import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.token.TokenInterceptorException;
 import org.keycloak.protocol.oidc.token.TokenPostProcessor;
@@ -15,26 +21,38 @@ import org.keycloak.protocol.oidc.token.TokenPostProcessorContext;
 import org.keycloak.representations.RefreshToken;
 
 /**
- * The token endpoint's part of SMART scope handling, for requests that carry a {@code scope} parameter:
+ * The token endpoint's part of SMART scope handling, for clients the pack handles ({@link ScopeEngine#handles}):
  * <ul>
+ *   <li>while the server cannot negotiate SMART scopes ({@link ScopeEngine#problem}), no token that names or carries
+ *       one is issued;</li>
  *   <li>a malformed SMART scope (client_credentials, password, refresh) is {@code invalid_scope} with a message that
  *       says what is wrong, not a silent drop;</li>
  *   <li>a refresh may repeat granted scopes or leave some out, never add one: Keycloak would silently ignore the
- *       extra scope, SMART apps get {@code invalid_scope} instead.</li>
+ *       extra scope, SMART apps get {@code invalid_scope} instead. A {@code system/} scope is refused outright: it
+ *       is never granted with a refresh token.</li>
  * </ul>
  */
 final class SmartScopeTokenCheck implements TokenPostProcessor {
 
-    private final KeycloakSession session;
 
-    SmartScopeTokenCheck(KeycloakSession session) {
+    private final KeycloakSession session;
+    private final Optional<String> engineProblem;
+
+    SmartScopeTokenCheck(KeycloakSession session, Optional<String> engineProblem) {
         this.session = session;
+        this.engineProblem = engineProblem;
     }
 
     @Override
     public void process(TokenPostProcessorContext context) {
+        if (!ScopeEngine.handles(client(context))) {
+            return;
+        }
         TokenRequestForm form = TokenRequestForm.current(session).orElse(null);
         String scopeParam = form == null ? null : form.scope().orElse(null);
+        if (engineProblem.isPresent() && (namesSmartScope(scopeParam) || carriesResourceScope(context))) {
+            throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, ScopeEngine.UNAVAILABLE);
+        }
         if (scopeParam == null) {
             return;
         }
@@ -44,7 +62,37 @@ final class SmartScopeTokenCheck implements TokenPostProcessor {
         // The grant type comes from the form: for offline tokens Keycloak replaces the context that carried it.
         RefreshToken refreshed = context.requestRefreshToken();
         if (form.isRefresh() && refreshed != null) {
+            rejectSystemScopes(scopeParam);
             rejectWidening(scopeParam, refreshed.getScope());
+        }
+    }
+
+    private ClientModel client(TokenPostProcessorContext context) {
+        ClientModel client = session.getContext().getClient();
+        if (client == null && context.clientSessionCtx() != null) {
+            client = context.clientSessionCtx().getClientSession().getClient();
+        }
+        return client;
+    }
+
+    private static boolean namesSmartScope(String scopeParam) {
+        return ScopeParameter.split(scopeParam).stream().anyMatch(SmartScopeParser::looksLikeSmart);
+    }
+
+    private static boolean carriesResourceScope(TokenPostProcessorContext context) {
+        return context.accessToken() != null
+                && ScopeParameter.split(context.accessToken().getScope()).stream()
+                        .anyMatch(scope -> SmartScopeParser.resourceScope(scope).isPresent());
+    }
+
+    private static void rejectSystemScopes(String requested) {
+        for (String scope : ScopeParameter.split(requested)) {
+            SmartScopeParser.resourceScope(scope).filter(resource -> resource.context() == ScopeContext.SYSTEM)
+                    .ifPresent(system -> {
+                        throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, scope
+                                + ": system/ scopes are granted only to a backend service's client_credentials"
+                                + " request, never with a refresh token");
+                    });
         }
     }
 

@@ -1,9 +1,12 @@
 package io.github.smartonkeycloak.scope.token;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.smartonkeycloak.common.OperationalInfo;
+import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.token.TokenPostProcessor;
 import org.keycloak.protocol.oidc.token.TokenPostProcessorFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
@@ -12,9 +15,17 @@ public final class SmartScopeTokenCheckFactory implements TokenPostProcessorFact
 
     public static final String PROVIDER_ID = "smart-scope-token-check";
 
+    /** Checked once: providers and features are fixed for the life of the server. */
+    private Optional<String> engineProblem = Optional.empty();
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        engineProblem = ScopeEngine.problem(factory);
+    }
+
     @Override
     public TokenPostProcessor create(KeycloakSession session) {
-        return new SmartScopeTokenCheck(session);
+        return new SmartScopeTokenCheck(session, engineProblem);
     }
 
     @Override
