@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class PublishedCredentials {
 
-    /** The literal client secrets of {@code realm-export/smart-realm.json} and {@code realm-export/inferno/*.json}. */
+    /** The literal client secrets of the demo overlay ({@code realm-export/demo/}) and {@code realm-export/inferno/*.json}. */
     static final Set<String> DEMO_SECRETS = Set.of("demo-fhir-server-secret", "demo-backend-secret", "demo-ehr-secret",
             "smart-fhir-reader-secret", "inferno-standalone-secret", "inferno-ehr-secret");
 
