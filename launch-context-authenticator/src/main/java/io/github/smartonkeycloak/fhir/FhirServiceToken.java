@@ -53,18 +53,25 @@ final class FhirServiceToken {
         KeycloakContext context = session.getContext();
         ClientModel requestClient = context.getClient();
         Object requestClientSessionContext = session.getAttribute(ClientSessionContext.class.getName());
-        // Mappers and the signing-key choice read the client from the context, as at the token endpoint.
+        // Mappers and the signing-key choice read the client from the context, as at the token endpoint; scope rules
+        // that depend on the grant (system/ scopes) can read it from the session, since no token request is served.
         context.setClient(client);
+        session.setAttribute(Constants.GRANT_TYPE, OAuth2Constants.CLIENT_CREDENTIALS);
         try {
             return session.tokens().encode(accessToken(session, realm, client, serviceAccount));
         } finally {
             context.setClient(requestClient);
+            session.removeAttribute(Constants.GRANT_TYPE);
             // DefaultClientSessionContext registers itself in the session; the login in progress keeps its own.
-            if (requestClientSessionContext == null) {
-                session.removeAttribute(ClientSessionContext.class.getName());
-            } else {
-                session.setAttribute(ClientSessionContext.class.getName(), requestClientSessionContext);
-            }
+            restore(session, ClientSessionContext.class.getName(), requestClientSessionContext);
+        }
+    }
+
+    private static void restore(KeycloakSession session, String attribute, Object value) {
+        if (value == null) {
+            session.removeAttribute(attribute);
+        } else {
+            session.setAttribute(attribute, value);
         }
     }
 
