@@ -26,6 +26,14 @@ final class FhirBundles {
         return items;
     }
 
+    /** A read's answer: it must be the Patient asked for, whatever the server sent. */
+    static PatientSummary patient(JsonNode patient, String id) {
+        if (patient == null || !"Patient".equals(patient.path("resourceType").asText()) || !id.equals(patient.path("id").asText())) {
+            throw new FhirUnavailableException("the FHIR server did not answer a read of a Patient with that Patient");
+        }
+        return patient(patient);
+    }
+
     static PatientSummary patient(JsonNode patient) {
         return new PatientSummary(patient.path("id").asText(), displayName(patient.path("name")),
                 text(patient.path("birthDate")), text(patient.path("gender")));

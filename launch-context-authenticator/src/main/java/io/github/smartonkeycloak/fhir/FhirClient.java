@@ -1,6 +1,5 @@
 package io.github.smartonkeycloak.fhir;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,44 +11,42 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smartonkeycloak.launch.FhirBaseUrls;
 import io.github.smartonkeycloak.launch.SmartLaunchConfig;
-import org.apache.http.client.config.RequestConfig;
-import org.keycloak.http.simple.SimpleHttp;
-import org.keycloak.http.simple.SimpleHttpResponse;
+import io.github.smartonkeycloak.picker.FhirIds;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Reads patients and encounters from the realm's FHIR server for the login pages, with Keycloak's HTTP client, a
- * service credential ({@link FhirServiceToken}) and short timeouts. Ids are what the pack keeps; names are shown
- * and never logged. It also adds up the time spent waiting for the FHIR server, which the pages report in a
- * {@code Server-Timing} header.
+ * Reads patients and encounters from the realm's FHIR server for one login page, with Keycloak's HTTP client and a
+ * service token issued in-process ({@link FhirServiceToken}). All the calls of a page share one deadline
+ * ({@link #PAGE_DEADLINE}); tokens go only to an https base (plain http on loopback only). Ids are what the pack
+ * keeps; names are shown and never logged. It also adds up the time spent waiting for the FHIR server, which the
+ * pages report in a {@code Server-Timing} header.
  */
 public final class FhirClient {
 
-    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
-    private static final int READ_TIMEOUT_MILLIS = 5_000;
-    private static final long MAX_RESPONSE_BYTES = 2_000_000;
-    /** Pages are reached by following the server's next links; this bounds how many one request follows. */
-    private static final int MAX_PAGE = 50;
+    /** All the FHIR calls of one page end by then, answered or not. */
+    public static final Duration PAGE_DEADLINE = Duration.ofSeconds(8);
+    /** Pages are reached by following the server's next links, one call each; a request follows at most this many. */
+    static final int MAX_PAGE = 10;
+
+    private static final Logger LOG = Logger.getLogger(FhirClient.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final SmartLaunchConfig config;
-    private final SimpleHttp http;
+    private final FhirHttp http;
+    private String token;
     private long waitedNanos;
 
     public FhirClient(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
         this.config = SmartLaunchConfig.of(realm.getAttributes());
-        this.http = SimpleHttp.create(session)
-                .withRequestConfig(RequestConfig.custom()
-                        .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                        .setConnectionRequestTimeout(CONNECT_TIMEOUT_MILLIS)
-                        .setSocketTimeout(READ_TIMEOUT_MILLIS)
-                        .build())
-                .withMaxConsumedResponseSize(MAX_RESPONSE_BYTES);
+        this.http = new FhirHttp(session.getProvider(HttpClientProvider.class).getHttpClient(), PAGE_DEADLINE);
     }
 
     /** Patients whose name starts with the text (all patients, the first page, when blank). */
@@ -59,17 +56,18 @@ public final class FhirClient {
         return searchPatients(parameters, 0, count).patients();
     }
 
-    /** A page (0 is the first) of the patients matching all the search parameters. */
+    /** A page (0 is the first; at most {@link #MAX_PAGE}) of the patients matching all the search parameters. */
     public PatientPage searchPatients(List<Map.Entry<String, String>> parameters, int page, int pageSize) {
+        int wanted = Math.min(page, MAX_PAGE);
         JsonNode bundle = get(url("Patient", parameters, pageSize));
-        for (int current = 0; current < Math.min(page, MAX_PAGE) && bundle != null; current++) {
+        for (int current = 0; current < wanted && bundle != null; current++) {
             bundle = nextLink(bundle).map(this::get).orElse(null);
         }
         if (bundle == null) {
             return new PatientPage(List.of(), false);
         }
         return new PatientPage(FhirBundles.entries(bundle, "Patient", FhirBundles::patient),
-                page < MAX_PAGE && nextLink(bundle).isPresent());
+                wanted < MAX_PAGE && nextLink(bundle).isPresent());
     }
 
     /** The patients with these ids that exist and match the extra parameters, in the order of the ids. */
@@ -89,9 +87,19 @@ public final class FhirClient {
                 .toList();
     }
 
+    /**
+     * The patient with this id; empty if the id is not a FHIR id (nothing is sent) or the server has no such patient.
+     * An answer that is not that Patient is the server's fault: {@link FhirUnavailableException}.
+     */
     public Optional<PatientSummary> readPatient(String id) {
-        JsonNode patient = get(base() + "/Patient/" + encode(id), true);
-        return patient == null ? Optional.empty() : Optional.of(FhirBundles.patient(patient));
+        if (!FhirIds.isValid(id)) {
+            return Optional.empty();
+        }
+        FhirHttp.Answer answer = call(base() + "/Patient/" + id);
+        if (answer.status() == 404 || answer.status() == 410) {
+            return Optional.empty();
+        }
+        return Optional.of(FhirBundles.patient(json(answer), id));
     }
 
     /** The patient's encounters, newest first. */
@@ -130,55 +138,41 @@ public final class FhirClient {
         return Optional.empty();
     }
 
+    /** The realm's first FHIR base URL, if the pack may send a token there. */
     private String base() {
         String base = config.fhirBaseUrls().primary();
         if (base == null) {
             throw new FhirUnavailableException("the realm has no FHIR base URL (realm attribute " + SmartLaunchConfig.FHIR_BASE_URLS + ")");
         }
+        if (!FhirBaseUrls.isSecure(base)) {
+            LOG.warnf("Realm '%s': the login pages do not call FHIR base URL %s (realm attribute %s): %s",
+                    realm.getName(), base, SmartLaunchConfig.FHIR_BASE_URLS, FhirBaseUrls.HTTPS_REQUIRED);
+            throw new FhirUnavailableException("the realm's FHIR base URL is refused: " + FhirBaseUrls.HTTPS_REQUIRED);
+        }
         return base;
     }
 
     private JsonNode get(String url) {
-        return get(url, false);
+        return json(call(url));
     }
 
-    private JsonNode get(String url, boolean notFoundIsEmpty) {
+    private FhirHttp.Answer call(String url) {
         long started = System.nanoTime();
         try {
-            try (SimpleHttpResponse response = send(url)) {
-                if (response.getStatus() != 401) {
-                    return read(response, notFoundIsEmpty);
-                }
+            if (token == null) {
+                token = FhirServiceToken.issue(session, realm, config.fhirServiceClient());
             }
-            // The cached service token may have been revoked or signed with a rotated key: once more with a new one.
-            FhirServiceToken.forget(realm, config.fhirServiceClient());
-            try (SimpleHttpResponse response = send(url)) {
-                return read(response, notFoundIsEmpty);
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof FhirUnavailableException unavailable) {
-                throw unavailable;
-            }
-            throw new FhirUnavailableException("the FHIR server did not answer in time or sent something that is not JSON", e);
+            return http.get(url, token);
         } finally {
             waitedNanos += System.nanoTime() - started;
         }
     }
 
-    private SimpleHttpResponse send(String url) throws IOException {
-        String token = FhirServiceToken.get(session, http, realm, config.fhirServiceClient(), "system/*.rs");
-        return http.doGet(url).auth(token).header("Accept", "application/fhir+json").asResponse();
-    }
-
-    private static JsonNode read(SimpleHttpResponse response, boolean notFoundIsEmpty) throws IOException {
-        int status = response.getStatus();
-        if (status == 404 && notFoundIsEmpty) {
-            return null;
+    private static JsonNode json(FhirHttp.Answer answer) {
+        if (answer.status() != 200) {
+            throw new FhirUnavailableException("the FHIR server answered HTTP " + answer.status());
         }
-        if (status != 200) {
-            throw new FhirUnavailableException("the FHIR server answered HTTP " + status);
-        }
-        return response.asJson();
+        return answer.json();
     }
 
     private static String encode(String value) {

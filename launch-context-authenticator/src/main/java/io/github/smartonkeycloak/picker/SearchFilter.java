@@ -5,12 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The FHIR search filter an admin puts on the clinician picker, such as {@code general-practitioner={fhirUser}}:
  * {@code name=value} pairs joined by {@code &}, added to every patient search and to the check of the chosen patient.
- * {@code {fhirUser}} stands for the signed-in user's {@code fhirUser}; a filter that needs it when the user has none
- * matches no patient.
+ * {@code {fhirUser}} stands for the signed-in user's {@code fhirUser} as a relative reference ({@code Practitioner/7},
+ * also when the attribute is an absolute URL, which FHIR reference search may not match); a filter that needs it when
+ * the user has none, or one that is not a reference, matches no patient.
  */
 public final class SearchFilter {
 
@@ -37,6 +39,7 @@ public final class SearchFilter {
             return NONE;
         }
         List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        Optional<String> reference = FhirReference.parse(fhirUser).map(FhirReference::relative);
         boolean matchesNothing = false;
         for (String pair : filter.trim().split("&")) {
             int eq = pair.indexOf('=');
@@ -46,10 +49,10 @@ public final class SearchFilter {
             String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             if (value.contains(FHIR_USER_PLACEHOLDER)) {
-                if (fhirUser == null || fhirUser.isBlank()) {
+                if (reference.isEmpty()) {
                     matchesNothing = true;
                 } else {
-                    value = value.replace(FHIR_USER_PLACEHOLDER, fhirUser);
+                    value = value.replace(FHIR_USER_PLACEHOLDER, reference.get());
                 }
             }
             parameters.add(Map.entry(name, value));

@@ -19,6 +19,31 @@ class PickerInputTest {
     }
 
     @Test
+    void anAbsoluteFhirUserUrlLinksThePatientItNames() {
+        assertThat(LinkedPatients.of("https://fhir.example/r4/Patient/123", List.of())).containsExactly("123");
+        assertThat(LinkedPatients.of("http://localhost:8081/fhir/Patient/amy-shaw/", List.of("https://fhir.example/Patient/ben")))
+                .containsExactly("amy-shaw", "ben");
+        assertThat(LinkedPatients.of("https://fhir.example/r4/Practitioner/123", List.of())).isEmpty();
+        assertThat(LinkedPatients.of("https://fhir.example/r4/Patient/123?x=1", List.of())).isEmpty();
+        assertThat(LinkedPatients.of("https://fhir.example/r4/Patient/123/_history/2", List.of())).isEmpty();
+        assertThat(LinkedPatients.of("ftp://fhir.example/Patient/123", List.of())).isEmpty();
+    }
+
+    @Test
+    void aReferenceIsItsLastTwoPathSegments() {
+        assertThat(FhirReference.parse("Patient/123")).contains(new FhirReference("Patient", "123"));
+        assertThat(FhirReference.parse(" https://fhir.example/r4/Practitioner/dr-jones ").map(FhirReference::relative))
+                .contains("Practitioner/dr-jones");
+        assertThat(FhirReference.parse("123")).isEmpty();
+        assertThat(FhirReference.parse("patient/123")).isEmpty();
+        assertThat(FhirReference.parse("Patient/../x")).isEmpty();
+        assertThat(FhirReference.parse("https://fhir.example")).isEmpty();
+        assertThat(FhirReference.parse("https://fhir.example/r4/Patient/1#frag")).isEmpty();
+        assertThat(FhirReference.parse("https://[bad")).isEmpty();
+        assertThat(FhirReference.parse(null)).isEmpty();
+    }
+
+    @Test
     void searchTextBecomesNameBirthDateAndIdentifierParameters() {
         assertThat(PatientSearchQuery.parse("Amy Shaw 1987-02-20 MRN|12345").parameters()).containsExactly(
                 Map.entry("name", "Amy"), Map.entry("name", "Shaw"), Map.entry("birthdate", "1987-02-20"),
@@ -46,6 +71,15 @@ class PickerInputTest {
         assertThat(filter.matchesNothing()).isFalse();
         assertThat(SearchFilter.parse("general-practitioner={fhirUser}", null).matchesNothing()).isTrue();
         assertThat(SearchFilter.parse("  ", "x")).isSameAs(SearchFilter.NONE);
+    }
+
+    @Test
+    void theSearchFilterPutsInAnAbsoluteFhirUserAsARelativeReference() {
+        SearchFilter filter = SearchFilter.parse("general-practitioner={fhirUser}", "https://fhir.example/r4/Practitioner/dr-jones");
+
+        assertThat(filter.parameters()).containsExactly(Map.entry("general-practitioner", "Practitioner/dr-jones"));
+        assertThat(filter.matchesNothing()).isFalse();
+        assertThat(SearchFilter.parse("general-practitioner={fhirUser}", "not a reference").matchesNothing()).isTrue();
     }
 
     @Test

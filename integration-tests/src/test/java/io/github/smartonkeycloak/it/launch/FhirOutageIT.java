@@ -98,6 +98,26 @@ class FhirOutageIT {
     }
 
     @Test
+    void aPageOfTheClinicianPickerEndsWithinItsDeadlineHoweverSlowlyTheServerPages() {
+        SmartAppFlow app = appCalling(stub.baseUrl());
+        stub.behave(Behaviour.SLOW_PAGES);
+        BrowserlessLogin login = new BrowserlessLogin(realm.getBaseUrl());
+        DemoUsers.DemoUser clinician = DemoUsers.load().practitioner();
+        Page picker = login.openUntil("patient-picker", app.request(SCOPES, Pkce.s256()), clinician.username(), clinician.password());
+        stub.forgetRequests();
+
+        // Page 50 would be 51 calls of 3 s each, one after the other.
+        long started = System.nanoTime();
+        Page error = login.page(picker.submit("#smart-patient-search", List.of(Map.entry("search", ""), Map.entry("page", "50"))));
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(error.response().status()).isEqualTo(502);
+        assertThat(error.smartPage()).isEqualTo("error");
+        assertThat(waited).isLessThan(Duration.ofSeconds(8 + 2));
+        assertThat(stub.requests()).hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
     void whatTheFhirServerAndTheUserSendIsShownAsTextNeverAsMarkup() {
         SmartAppFlow app = appCalling(stub.baseUrl());
         stub.behave(Behaviour.HOSTILE);

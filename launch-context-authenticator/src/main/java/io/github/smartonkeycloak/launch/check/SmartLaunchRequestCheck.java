@@ -13,6 +13,7 @@ import io.github.smartonkeycloak.launch.audience.SmartFhirAudienceMapper;
 import io.github.smartonkeycloak.launch.store.LaunchStore;
 import io.github.smartonkeycloak.scope.SmartScopeParser;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
@@ -27,7 +28,8 @@ import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest
  * reaches the app as {@code invalid_request} on its redirect URI with {@code state} and {@code iss}, and no code:
  * <ul>
  *   <li>{@code aud} (or {@code resource}) must name one of the realm's FHIR base URLs whenever the request is a
- *       SMART one (it has {@code aud}, {@code launch} or a SMART scope);</li>
+ *       SMART one (it has {@code aud}, {@code launch} or a SMART scope), and that URL must be https (plain http on
+ *       loopback only);</li>
  *   <li>{@code launch} must be a registered, unexpired, unused launch for this client, the request must name the
  *       launch's {@code iss} as {@code aud} and use S256 PKCE; the launch is only looked up here and spent after
  *       login by {@code smart-launch-context}, which binds its context to this authorization;</li>
@@ -38,6 +40,8 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
 
     static final String LAUNCH_PARAM = "launch";
     static final String AUD_PARAM = "aud";
+
+    private static final Logger LOG = Logger.getLogger(SmartLaunchRequestCheck.class);
 
     private final KeycloakSession session;
 
@@ -109,6 +113,13 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
         if (!fhirBaseUrls.matches(audience)) {
             context.getEventBuilder().detail(SmartLaunchEvents.AUDIENCE, audience);
             throw refuse(context, "aud '" + audience + "' is not a FHIR server this realm issues tokens for");
+        }
+        if (!FhirBaseUrls.isSecure(audience)) {
+            // The realm's setting is at fault, not the app: tell the admin, and the app why.
+            LOG.warnf("Realm '%s': refusing SMART requests for FHIR base URL %s (realm attribute %s): %s",
+                    context.getRealm().getName(), audience, SmartLaunchConfig.FHIR_BASE_URLS, FhirBaseUrls.HTTPS_REQUIRED);
+            context.getEventBuilder().detail(SmartLaunchEvents.AUDIENCE, audience);
+            throw refuse(context, "aud '" + audience + "' is refused: " + FhirBaseUrls.HTTPS_REQUIRED);
         }
     }
 
