@@ -1,20 +1,28 @@
 package io.github.smartonkeycloak.demofhir;
 
-/** Parses {@code --name value} options into a {@link DemoFhirServerConfig}. */
+import java.util.Map;
+
+/** Parses {@code --name value} options, and the secret's environment variable, into a {@link DemoFhirServerConfig}. */
 final class CommandLineOptions {
+
+    /** The introspection client's secret; unlike {@code --client-secret} it does not show in the process list. */
+    static final String CLIENT_SECRET_VARIABLE = "DEMO_FHIR_CLIENT_SECRET";
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar demo-fhir-server.jar [options]",
             "",
             "Options:",
+            "  --host <address>               address to listen on, 0.0.0.0 for every interface (default "
+                    + DemoFhirServerConfig.DEFAULT_HOST + ", this machine only)",
             "  --port <port>                  port to listen on, 0 for any free one (default "
                     + DemoFhirServerConfig.DEFAULT_PORT + ")",
             "  --keycloak-realm-url <url>     Keycloak realm base URL (default "
                     + DemoFhirServerConfig.DEFAULT_KEYCLOAK_REALM_URL + ")",
             "  --client-id <id>               client used for token introspection (default "
                     + DemoFhirServerConfig.DEFAULT_CLIENT_ID + ")",
-            "  --client-secret <secret>       that client's secret (default "
-                    + DemoFhirServerConfig.DEFAULT_CLIENT_SECRET + ")",
+            "  --client-secret <secret>       that client's secret (default: the environment variable "
+                    + CLIENT_SECRET_VARIABLE + ", else the demo realm's " + DemoFhirServerConfig.DEFAULT_CLIENT_SECRET
+                    + ")",
             "  --patients <count>             patients in the synthetic population, demo patients included (default "
                     + DemoFhirServerConfig.DEFAULT_PATIENT_COUNT + ")",
             "  --seed <number>                seed of the synthetic population (default "
@@ -29,8 +37,18 @@ final class CommandLineOptions {
         this.config = config;
     }
 
+    /** The options alone, as if no environment variable were set. */
     static CommandLineOptions parse(String... args) throws UsageException {
+        return parse(Map.of(), args);
+    }
+
+    /** The options over the environment's {@value #CLIENT_SECRET_VARIABLE}: an option wins over the variable. */
+    static CommandLineOptions parse(Map<String, String> environment, String... args) throws UsageException {
         DemoFhirServerConfig.Builder builder = DemoFhirServerConfig.builder();
+        String secret = environment.get(CLIENT_SECRET_VARIABLE);
+        if (secret != null && !secret.isEmpty()) {
+            builder.clientSecret(secret);
+        }
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if ("--help".equals(option) || "-h".equals(option)) {
@@ -58,6 +76,9 @@ final class CommandLineOptions {
             throws UsageException {
         try {
             switch (option) {
+                case "--host":
+                    builder.host(value);
+                    break;
                 case "--port":
                     builder.port(parseInt(option, value));
                     break;
@@ -85,8 +106,9 @@ final class CommandLineOptions {
     }
 
     private static boolean isKnown(String option) {
-        return option.equals("--port") || option.equals("--keycloak-realm-url") || option.equals("--client-id")
-                || option.equals("--client-secret") || option.equals("--patients") || option.equals("--seed");
+        return option.equals("--host") || option.equals("--port") || option.equals("--keycloak-realm-url")
+                || option.equals("--client-id") || option.equals("--client-secret") || option.equals("--patients")
+                || option.equals("--seed");
     }
 
     private static int parseInt(String option, String value) throws UsageException {

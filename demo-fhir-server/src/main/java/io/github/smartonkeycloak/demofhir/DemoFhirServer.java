@@ -1,6 +1,10 @@
 package io.github.smartonkeycloak.demofhir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
+import java.nio.channels.ServerSocketChannel;
 import java.util.EnumSet;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -63,6 +67,7 @@ public final class DemoFhirServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
         connector.setPort(config.port());
         jetty.addConnector(connector);
 
@@ -87,11 +92,12 @@ public final class DemoFhirServer implements AutoCloseable {
             jetty.start();
         } catch (Exception e) {
             stopQuietly(jetty);
-            throw new IllegalStateException("Could not start the demo FHIR server on port " + config.port(), e);
+            throw new IllegalStateException("Could not start the demo FHIR server on " + config.host() + " port "
+                    + config.port(), e);
         }
         DemoFhirServer server = new DemoFhirServer(jetty, connector);
-        LOG.info("Listening on port {}, Keycloak realm {} ({} ms)", server.port(), config.keycloakRealmUrl(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Listening on {} port {}, Keycloak realm {} ({} ms)", config.host(), server.port(),
+                config.keycloakRealmUrl(), (System.nanoTime() - started) / 1_000_000);
         LOG.info("Demo SMART app at {}", server.appUrl());
         return server;
     }
@@ -99,6 +105,15 @@ public final class DemoFhirServer implements AutoCloseable {
     /** The port actually listened on (an ephemeral one resolved). */
     public int port() {
         return connector.getLocalPort();
+    }
+
+    /** The address and port the server socket is bound to. */
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String baseUrl() {

@@ -6,6 +6,8 @@ import java.util.Objects;
 /** Settings of one demo FHIR server; immutable, made with {@link #builder()}. */
 public final class DemoFhirServerConfig {
 
+    /** Loopback: the demo's data and its published secret stay off the network unless {@code --host} widens it. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8081;
     public static final String DEFAULT_KEYCLOAK_REALM_URL = "http://localhost:8080/realms/smart";
     public static final String DEFAULT_CLIENT_ID = "demo-fhir-server";
@@ -18,6 +20,7 @@ public final class DemoFhirServerConfig {
     /** Keeps start-up quick and memory small; a demo needs no more. */
     public static final int MAX_PATIENT_COUNT = 100_000;
 
+    private final String host;
     private final int port;
     private final String keycloakRealmUrl;
     private final String clientId;
@@ -26,6 +29,7 @@ public final class DemoFhirServerConfig {
     private final long seed;
 
     private DemoFhirServerConfig(Builder builder) {
+        this.host = builder.host;
         this.port = builder.port;
         this.keycloakRealmUrl = builder.keycloakRealmUrl;
         this.clientId = builder.clientId;
@@ -36,6 +40,11 @@ public final class DemoFhirServerConfig {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The address to listen on: an IP address or host name; {@code 0.0.0.0} means every interface. */
+    public String host() {
+        return host;
     }
 
     /** The port to listen on; 0 means an ephemeral one (see {@link DemoFhirServer#port()}). */
@@ -70,12 +79,13 @@ public final class DemoFhirServerConfig {
     /** Leaves the client secret out, so the config can be logged. */
     @Override
     public String toString() {
-        return "DemoFhirServerConfig[port=" + port + ", keycloakRealmUrl=" + keycloakRealmUrl + ", clientId=" + clientId
-                + ", patientCount=" + patientCount + ", seed=" + seed + "]";
+        return "DemoFhirServerConfig[host=" + host + ", port=" + port + ", keycloakRealmUrl=" + keycloakRealmUrl
+                + ", clientId=" + clientId + ", patientCount=" + patientCount + ", seed=" + seed + "]";
     }
 
     public static final class Builder {
 
+        private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
         private String keycloakRealmUrl = DEFAULT_KEYCLOAK_REALM_URL;
         private String clientId = DEFAULT_CLIENT_ID;
@@ -84,6 +94,11 @@ public final class DemoFhirServerConfig {
         private long seed = DEFAULT_SEED;
 
         private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = requireNonBlank(host, "host").trim();
+            return this;
         }
 
         public Builder port(int port) {

@@ -1,9 +1,10 @@
 package io.github.smartonkeycloak.demofhir;
 
 /**
- * {@code java -jar demo-fhir-server.jar [--port 8081] [--keycloak-realm-url URL] [--client-id ID]
- * [--client-secret SECRET] [--patients 300] [--seed 42]}: starts the server, prints one ready line, and stops on
- * SIGTERM or SIGINT. A bad command line prints the usage to stderr and exits with 2.
+ * {@code java -jar demo-fhir-server.jar [--host 127.0.0.1] [--port 8081] [--keycloak-realm-url URL] [--client-id ID]
+ * [--client-secret SECRET] [--patients 300] [--seed 42]}, the secret also from {@code DEMO_FHIR_CLIENT_SECRET}:
+ * starts the server, prints one ready line, and stops on SIGTERM or SIGINT. A bad command line prints the usage to
+ * stderr and exits with 2.
  */
 public final class DemoFhirServerMain {
 
@@ -16,7 +17,7 @@ public final class DemoFhirServerMain {
     public static void main(String[] args) {
         CommandLineOptions options;
         try {
-            options = CommandLineOptions.parse(args);
+            options = CommandLineOptions.parse(System.getenv(), args);
         } catch (UsageException e) {
             System.err.println(e.getMessage());
             System.err.println(CommandLineOptions.USAGE);

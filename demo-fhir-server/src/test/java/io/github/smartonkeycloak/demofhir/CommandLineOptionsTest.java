@@ -3,6 +3,8 @@ package io.github.smartonkeycloak.demofhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class CommandLineOptionsTest {
@@ -11,19 +13,33 @@ class CommandLineOptionsTest {
     void noOptionsGiveTheDefaults() throws UsageException {
         DemoFhirServerConfig config = CommandLineOptions.parse().config();
 
+        assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8081);
         assertThat(config.keycloakRealmUrl()).isEqualTo("http://localhost:8080/realms/smart");
+        assertThat(config.clientSecret()).isEqualTo("demo-fhir-server-secret");
         assertThat(config.patientCount()).isEqualTo(300);
     }
 
     @Test
+    void theSecretCanComeFromTheEnvironmentAndAnOptionWins() throws UsageException {
+        Map<String, String> environment = Map.of("DEMO_FHIR_CLIENT_SECRET", "from-the-environment");
+
+        assertThat(CommandLineOptions.parse(environment).config().clientSecret()).isEqualTo("from-the-environment");
+        assertThat(CommandLineOptions.parse(environment, "--client-secret", "from-the-option").config().clientSecret())
+                .isEqualTo("from-the-option");
+        assertThat(CommandLineOptions.parse(Map.of("DEMO_FHIR_CLIENT_SECRET", "")).config().clientSecret())
+                .as("empty: unset").isEqualTo("demo-fhir-server-secret");
+    }
+
+    @Test
     void everyOptionIsRead() throws UsageException {
-        CommandLineOptions options = CommandLineOptions.parse("--port", "18081",
+        CommandLineOptions options = CommandLineOptions.parse("--host", "0.0.0.0", "--port", "18081",
                 "--keycloak-realm-url", "http://localhost:18089/realms/smart",
                 "--client-id", "fhir", "--client-secret", "s", "--patients", "50", "--seed", "7");
 
         assertThat(options.helpRequested()).isFalse();
         DemoFhirServerConfig config = options.config();
+        assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isEqualTo(18081);
         assertThat(config.keycloakRealmUrl()).isEqualTo("http://localhost:18089/realms/smart");
         assertThat(config.clientId()).isEqualTo("fhir");
@@ -35,7 +51,7 @@ class CommandLineOptionsTest {
     @Test
     void helpWins() throws UsageException {
         assertThat(CommandLineOptions.parse("--port", "1", "--help").helpRequested()).isTrue();
-        assertThat(CommandLineOptions.USAGE).contains("--port", "--keycloak-realm-url", "--client-id",
+        assertThat(CommandLineOptions.USAGE).contains("--host", "DEMO_FHIR_CLIENT_SECRET", "--port", "--keycloak-realm-url", "--client-id",
                 "--client-secret", "--patients", "--seed", "--help");
     }
 

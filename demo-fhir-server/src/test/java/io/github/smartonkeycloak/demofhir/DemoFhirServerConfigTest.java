@@ -11,6 +11,7 @@ class DemoFhirServerConfigTest {
     void defaults() {
         DemoFhirServerConfig config = DemoFhirServerConfig.builder().build();
 
+        assertThat(config.host()).as("loopback only").isEqualTo("127.0.0.1");
         assertThat(config.port()).isEqualTo(8081);
         assertThat(config.keycloakRealmUrl()).isEqualTo("http://localhost:8080/realms/smart");
         assertThat(config.clientId()).isEqualTo("demo-fhir-server");
@@ -22,6 +23,7 @@ class DemoFhirServerConfigTest {
     @Test
     void everySettingCanBeChanged() {
         DemoFhirServerConfig config = DemoFhirServerConfig.builder()
+                .host("0.0.0.0")
                 .port(0)
                 .keycloakRealmUrl("https://kc.example/realms/other/")
                 .clientId("fhir")
@@ -30,6 +32,7 @@ class DemoFhirServerConfigTest {
                 .seed(-5)
                 .build();
 
+        assertThat(config.host()).isEqualTo("0.0.0.0");
         assertThat(config.port()).isZero();
         assertThat(config.keycloakRealmUrl()).as("trailing slash dropped").isEqualTo("https://kc.example/realms/other");
         assertThat(config.clientId()).isEqualTo("fhir");
@@ -50,6 +53,7 @@ class DemoFhirServerConfigTest {
         assertThatThrownBy(() -> builder.keycloakRealmUrl("ftp://kc.example/realms/smart"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> builder.clientId(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.host("")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -2,12 +2,12 @@ package io.github.smartonkeycloak.demofhir.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
-import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import io.github.smartonkeycloak.demofhir.data.Population;
 import io.github.smartonkeycloak.demofhir.keycloak.RealmEndpoints;
 import io.github.smartonkeycloak.demofhir.resources.ResourceProviders;
 import io.github.smartonkeycloak.demofhir.security.ScopeEnforcer;
+import io.github.smartonkeycloak.demofhir.security.TokenBoundPagingProvider;
 
 /** HAPI's plain RESTful server, set up for the in-memory population. */
 public final class DemoRestfulServer extends RestfulServer {
@@ -24,7 +24,7 @@ public final class DemoRestfulServer extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setResourceProviders(ResourceProviders.forPopulation(population));
 
-        FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(KEPT_SEARCHES);
+        TokenBoundPagingProvider paging = new TokenBoundPagingProvider(KEPT_SEARCHES);
         paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
         paging.setMaximumPageSize(MAX_PAGE_SIZE);
         setPagingProvider(paging);

@@ -21,6 +21,11 @@ public final class SmartCapabilityInterceptor {
     public static final String SMART_ON_FHIR = "SMART-on-FHIR";
     public static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
 
+    /** What the scopes reach here, including the demo's simplification of user/ scopes (review L2). */
+    public static final String SCOPE_RULES = "Demo simplification: user/ scopes reach every matching resource, whoever "
+            + "the user is (this server keeps no per-user access rules). patient/ scopes reach the compartment of the "
+            + "token's patient; system/ scopes count only in a service account's token (client_credentials).";
+
     private final RealmEndpoints endpoints;
 
     public SmartCapabilityInterceptor(RealmEndpoints endpoints) {
@@ -36,7 +41,7 @@ public final class SmartCapabilityInterceptor {
                 .addCoding(new Coding(SECURITY_SERVICE_SYSTEM, SMART_ON_FHIR, SMART_ON_FHIR))
                 .setText("OAuth2 using SMART-on-FHIR profile (see http://docs.smarthealthit.org)");
         security.setDescription("Bearer tokens issued by the Keycloak realm " + endpoints.realmUrl()
-                + ", checked by token introspection");
+                + ", checked by token introspection. " + SCOPE_RULES);
         Extension oauthUris = security.addExtension().setUrl(OAUTH_URIS);
         oauthUris.addExtension("authorize", new UriType(endpoints.authorization().toString()));
         oauthUris.addExtension("token", new UriType(endpoints.token().toString()));

@@ -33,8 +33,8 @@ public final class ConditionResourceProvider implements IResourceProvider {
     }
 
     @Read
-    public Condition read(@IdParam IdType id) {
-        return Stores.readOrNotFound(conditions, id);
+    public Condition read(RequestDetails request, @IdParam IdType id) {
+        return Stores.readOrNotFound(conditions, id, request);
     }
 
     @Search

@@ -33,8 +33,8 @@ public final class EncounterResourceProvider implements IResourceProvider {
     }
 
     @Read
-    public Encounter read(@IdParam IdType id) {
-        return Stores.readOrNotFound(encounters, id);
+    public Encounter read(RequestDetails request, @IdParam IdType id) {
+        return Stores.readOrNotFound(encounters, id, request);
     }
 
     @Search

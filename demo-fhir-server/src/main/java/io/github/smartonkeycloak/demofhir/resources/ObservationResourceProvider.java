@@ -33,8 +33,8 @@ public final class ObservationResourceProvider implements IResourceProvider {
     }
 
     @Read
-    public Observation read(@IdParam IdType id) {
-        return Stores.readOrNotFound(observations, id);
+    public Observation read(RequestDetails request, @IdParam IdType id) {
+        return Stores.readOrNotFound(observations, id, request);
     }
 
     @Search

@@ -36,8 +36,8 @@ public final class PatientResourceProvider implements IResourceProvider {
     }
 
     @Read
-    public Patient read(@IdParam IdType id) {
-        return Stores.readOrNotFound(patients, id);
+    public Patient read(RequestDetails request, @IdParam IdType id) {
+        return Stores.readOrNotFound(patients, id, request);
     }
 
     @Search

@@ -33,8 +33,8 @@ public final class PractitionerResourceProvider implements IResourceProvider {
     }
 
     @Read
-    public Practitioner read(@IdParam IdType id) {
-        return Stores.readOrNotFound(practitioners, id);
+    public Practitioner read(RequestDetails request, @IdParam IdType id) {
+        return Stores.readOrNotFound(practitioners, id, request);
     }
 
     @Search

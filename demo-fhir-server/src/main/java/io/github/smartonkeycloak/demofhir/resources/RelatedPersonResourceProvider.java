@@ -33,8 +33,8 @@ public final class RelatedPersonResourceProvider implements IResourceProvider {
     }
 
     @Read
-    public RelatedPerson read(@IdParam IdType id) {
-        return Stores.readOrNotFound(relatedPersons, id);
+    public RelatedPerson read(RequestDetails request, @IdParam IdType id) {
+        return Stores.readOrNotFound(relatedPersons, id, request);
     }
 
     @Search

@@ -22,7 +22,8 @@ import org.hl7.fhir.r4.model.Resource;
  * What the SMART scopes of an access token allow one read or search to return. {@link ScopeEnforcer} makes it before
  * HAPI handles the request and leaves it on the request; the answer is then checked resource by resource:
  * {@code system/} and {@code user/} scopes reach every resource they permit, {@code patient/} scopes only those in the
- * compartment of the token's {@code patient} (see {@link PatientCompartment}).
+ * compartment of the token's {@code patient} (see {@link PatientCompartment}). {@code system/} scopes count only in
+ * a service account's token: a signed-in user's {@code system/} scopes are ignored.
  */
 public final class AccessDecision {
 
@@ -37,17 +38,25 @@ public final class AccessDecision {
     private final String patient;
     /** The contexts whose scopes may permit the request, before any resource is looked at. */
     private final Set<ScopeContext> contexts;
+    /** Contexts whose scopes would permit the request but are not honoured for this token. */
+    private final Set<ScopeContext> ignored;
 
     AccessDecision(GrantedScopes scopes, String resourceType, Interaction interaction,
-            Map<String, List<String>> searchParameters, String patient) {
+            Map<String, List<String>> searchParameters, String patient, boolean serviceAccount) {
         this.scopes = scopes;
         this.resourceType = resourceType;
         this.interaction = interaction;
         this.searchParameters = searchParameters;
         this.patient = patient;
         this.contexts = EnumSet.noneOf(ScopeContext.class);
+        this.ignored = EnumSet.noneOf(ScopeContext.class);
         for (ScopeContext context : ScopeContext.values()) {
-            if (mayPermit(context)) {
+            if (!mayPermit(context)) {
+                continue;
+            }
+            if (context == ScopeContext.SYSTEM && !serviceAccount) {
+                ignored.add(context);
+            } else {
                 contexts.add(context);
             }
         }
@@ -70,6 +79,11 @@ public final class AccessDecision {
     /** No granted scope can permit the request, whatever resource it would return. */
     boolean permitsNothing() {
         return contexts.isEmpty();
+    }
+
+    /** Nothing permits the request, and only because {@code system/} scopes do not count in a user's token. */
+    boolean refusedForSystemScopesOfAUser() {
+        return contexts.isEmpty() && ignored.contains(ScopeContext.SYSTEM);
     }
 
     /** Only {@code patient/} scopes could permit the request, and the token names no patient. */

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  */
 public record Introspection(boolean active, Map<String, Object> claims) {
 
+    /** Keycloak names the user behind a client's service account {@code service-account-<clientId>}. */
+    static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
+
     public Introspection {
         claims = Collections.unmodifiableMap(new LinkedHashMap<>(claims));
     }
@@ -36,6 +39,20 @@ public record Introspection(boolean active, Map<String, Object> claims) {
                         .collect(Collectors.toCollection(LinkedHashSet::new)))
                 .map(Collections::unmodifiableSet)
                 .orElse(Set.of());
+    }
+
+    /**
+     * Whether this is a token of a client's own service account ({@code client_credentials}), not of a signed-in user.
+     * Keycloak 26.7 answers both with {@code sub}, {@code username} and {@code client_id}; in a service account's
+     * token {@code username} is {@code service-account-<client_id>}, the one user Keycloak keeps per client under
+     * that name, and there is no {@code auth_time}, since nobody logged in. A user's token has its own username and,
+     * with the {@code basic} client scope, {@code auth_time}. Anything unclear counts as a user's token.
+     */
+    public boolean isServiceAccount() {
+        return active && stringClaim("client_id")
+                .map(client -> stringClaim("username").filter((SERVICE_ACCOUNT_PREFIX + client)::equals).isPresent())
+                .orElse(false)
+                && !claims.containsKey("auth_time");
     }
 
     /** Claims can name the user, so they stay out of logs and exception messages. */

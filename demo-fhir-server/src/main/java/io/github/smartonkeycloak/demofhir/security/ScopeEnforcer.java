@@ -6,21 +6,21 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import io.github.smartonkeycloak.scope.GrantedScopes;
 import io.github.smartonkeycloak.scope.Interaction;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Holds reads and searches to the SMART scopes of the access token ({@code scope} and {@code patient} of the
  * introspection). Before HAPI handles a request it refuses what no scope permits (403) and leaves an
- * {@link AccessDecision} on the request; searches filter their results with it, and a read is checked here once the
- * resource is known. The CapabilityStatement and page requests pass (a page holds results already filtered for the
- * search that made it); anything else is refused, since the server only reads and searches.
+ * {@link AccessDecision} on the request; the resource providers apply it to each resource: a search leaves out what
+ * the token may not see, and a read of such a resource answers the same 404 as a read of a missing one, so that
+ * nobody learns which ids exist outside their compartment. The CapabilityStatement passes; page requests pass here
+ * and are held to the token that searched by {@link TokenBoundPagingProvider}. Anything else is refused, since the
+ * server only reads and searches.
  */
 public final class ScopeEnforcer {
 
@@ -49,7 +49,11 @@ public final class ScopeEnforcer {
         GrantedScopes scopes = GrantedScopes.parse(introspection.stringClaim("scope").orElse(null));
         String patient = introspection.stringClaim("patient").filter(id -> !id.isBlank()).orElse(null);
         AccessDecision decision = new AccessDecision(scopes, type, interaction,
-                AccessDecision.searchParameters(request.getParameters()), patient);
+                AccessDecision.searchParameters(request.getParameters()), patient, introspection.isServiceAccount());
+        if (decision.refusedForSystemScopesOfAUser()) {
+            throw refused(interaction, type, "System-level scopes (system/...) are for backend services "
+                    + "(client_credentials); this access token belongs to a signed-in user");
+        }
         if (decision.permitsNothing()) {
             throw refused(interaction, type,
                     "The access token's scopes do not allow " + verb(interaction) + " on " + type);
@@ -61,24 +65,13 @@ public final class ScopeEnforcer {
         decision.attachTo(request);
     }
 
-    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
-    public void checkRead(RequestDetails request, ResponseDetails response) {
-        RestOperationTypeEnum operation = request.getRestOperationType();
-        if ((operation == RestOperationTypeEnum.READ || operation == RestOperationTypeEnum.VREAD)
-                && response.getResponseResource() instanceof Resource resource
-                && !AccessDecision.of(request).allows(resource)) {
-            throw refused(Interaction.READ, resource.fhirType(),
-                    "The access token's scopes do not allow read on this " + resource.fhirType());
-        }
-    }
-
     /** Logs the refusal without token or patient data: the interaction and resource type only. */
     private static ForbiddenOperationException refused(Interaction interaction, String type, String message) {
         LOG.info("403 {} {}", verb(interaction), type);
         return forbidden(message);
     }
 
-    private static ForbiddenOperationException forbidden(String message) {
+    static ForbiddenOperationException forbidden(String message) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)

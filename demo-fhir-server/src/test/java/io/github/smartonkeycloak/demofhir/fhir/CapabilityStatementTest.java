@@ -60,6 +60,14 @@ class CapabilityStatementTest {
     }
 
     @Test
+    void securityDescriptionStatesWhatEachScopeContextReaches() {
+        String description = metadata().getRestFirstRep().getSecurity().getDescription();
+
+        assertThat(description).contains(demo.keycloak().realmUrl(), "user/ scopes reach every matching resource",
+                "patient/ scopes reach the compartment", "system/ scopes count only in a service account's token");
+    }
+
+    @Test
     void repeatedRequestsDoNotRepeatTheSecurityEntries() {
         metadata();
         CapabilityStatement again = metadata();

@@ -81,18 +81,44 @@ class AccessDecisionTest {
     }
 
     @Test
+    void systemScopesCountOnlyInAServiceAccountsToken() {
+        AccessDecision ofUser = search("system/*.rs", "Patient", Map.of(), null, false);
+        assertThat(ofUser.permitsNothing()).isTrue();
+        assertThat(ofUser.refusedForSystemScopesOfAUser()).isTrue();
+
+        AccessDecision ofUserWithPatientScopes = search("patient/*.rs system/*.rs", "Observation", Map.of(), "p1",
+                false);
+        assertThat(ofUserWithPatientScopes.refusedForSystemScopesOfAUser()).isFalse();
+        assertThat(ofUserWithPatientScopes.allows(observation("p1", "laboratory"))).isTrue();
+        assertThat(ofUserWithPatientScopes.allows(observation("p2", "laboratory"))).isFalse();
+
+        AccessDecision ofServiceAccount = search("system/*.rs", "Observation", Map.of(), null, true);
+        assertThat(ofServiceAccount.refusedForSystemScopesOfAUser()).isFalse();
+        assertThat(ofServiceAccount.allows(observation("p2", "laboratory"))).isTrue();
+    }
+
+    @Test
     void searchParametersKeepEveryOccurrence() {
         assertThat(AccessDecision.searchParameters(Map.of("category", new String[] {"a", "b,c"})))
                 .containsEntry("category", List.of("a", "b,c"));
     }
 
+    /** A user's search. */
     private static AccessDecision search(String scope, String type, Map<String, List<String>> parameters,
             String patient) {
-        return new AccessDecision(GrantedScopes.parse(scope), type, Interaction.SEARCH, parameters, patient);
+        return search(scope, type, parameters, patient, false);
     }
 
+    private static AccessDecision search(String scope, String type, Map<String, List<String>> parameters,
+            String patient, boolean serviceAccount) {
+        return new AccessDecision(GrantedScopes.parse(scope), type, Interaction.SEARCH, parameters, patient,
+                serviceAccount);
+    }
+
+    /** A user's read. */
     private static AccessDecision read(String scope, String patient) {
-        return new AccessDecision(GrantedScopes.parse(scope), "Observation", Interaction.READ, Map.of(), patient);
+        return new AccessDecision(GrantedScopes.parse(scope), "Observation", Interaction.READ, Map.of(), patient,
+                false);
     }
 
     private static Observation observation(String patient, String category) {

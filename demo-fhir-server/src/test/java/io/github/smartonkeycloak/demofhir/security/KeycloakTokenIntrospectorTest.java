@@ -29,9 +29,9 @@ class KeycloakTokenIntrospectorTest {
         Introspection introspection = introspector(FakeKeycloak.CLIENT_SECRET).introspect(FakeKeycloak.GOOD_TOKEN);
 
         assertThat(introspection.active()).isTrue();
-        assertThat(introspection.claims()).containsEntry("client_id", "x").containsEntry("active", true);
+        assertThat(introspection.claims()).containsEntry("client_id", "backend").containsEntry("active", true);
         assertThat(introspection.scopes()).containsExactly("openid", "system/*.rs");
-        assertThat(introspection.toString()).doesNotContain("user-1");
+        assertThat(introspection.toString()).doesNotContain("sa-backend");
     }
 
     @Test

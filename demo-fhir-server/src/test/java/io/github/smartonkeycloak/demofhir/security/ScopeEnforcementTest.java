@@ -51,7 +51,12 @@ class ScopeEnforcementTest {
                 .grant("amy-observations-read", "patient/Observation.r", AMY)
                 .grant("amy-observations-search", "patient/Observation.s", AMY)
                 .grant("amy-observations-v1", "patient/Observation.read", AMY)
-                .grant("amy-labs", "patient/Observation.rs?category=" + LABORATORY, AMY);
+                .grant("amy-labs", "patient/Observation.rs?category=" + LABORATORY, AMY)
+                .grant("amy-refreshed", "openid launch/patient patient/*.rs", AMY)
+                .grant("amy-in-another-app", "openid launch/patient patient/*.rs", AMY, "user-1", "another-app")
+                .grant("ben", "openid launch/patient patient/*.rs", BEN, "user-2", "x")
+                .grant("user-with-system", "openid system/*.rs", null)
+                .grant("amy-with-system", "openid launch/patient patient/*.rs system/*.rs", AMY);
     }
 
     @AfterAll
@@ -87,13 +92,38 @@ class ScopeEnforcementTest {
         assertThat(amy.getWithToken("Condition/" + idsOf("Condition", AMY).get(0)).statusCode()).isEqualTo(200);
         assertThat(amy.getWithToken("Practitioner/" + DemoRecords.DR_JONES_ID).statusCode()).isEqualTo(200);
 
-        assertForbidden(amy.getWithToken("Patient/" + BEN), "read on this Patient");
-        assertForbidden(amy.getWithToken("Observation/" + idsOf("Observation", BEN).get(0)),
-                "read on this Observation");
-        assertForbidden(amy.getWithToken("Encounter/" + idsOf("Encounter", BEN).get(0)), "read on this Encounter");
+        assertNotFoundLikeAMissingOne(amy, "Patient/" + BEN);
+        assertNotFoundLikeAMissingOne(amy, "Observation/" + idsOf("Observation", BEN).get(0));
+        assertNotFoundLikeAMissingOne(amy, "Encounter/" + idsOf("Encounter", BEN).get(0));
         // Amy as Ben's proxy is in Ben's compartment, not hers.
-        assertForbidden(amy.getWithToken("RelatedPerson/" + DemoRecords.AMY_FOR_BEN_ID), "read on this RelatedPerson");
-        assertThat(amy.getWithToken("Observation/no-such-observation").statusCode()).isEqualTo(404);
+        assertNotFoundLikeAMissingOne(amy, "RelatedPerson/" + DemoRecords.AMY_FOR_BEN_ID);
+    }
+
+    @Test
+    void systemScopesOfASignedInUserReachNothing() {
+        assertForbidden(as("user-with-system").getWithToken("Patient"), "belongs to a signed-in user");
+        assertForbidden(as("user-with-system").getWithToken("Observation/" + idsOf("Observation", BEN).get(0)),
+                "belongs to a signed-in user");
+
+        FhirHttp amy = as("amy-with-system");
+        assertThat(amy.search("Observation?_count=1").getTotal()).isEqualTo(idsOf("Observation", AMY).size());
+        assertNotFoundLikeAMissingOne(amy, "Observation/" + idsOf("Observation", BEN).get(0));
+    }
+
+    @Test
+    void aNextLinkServesOnlyTheTokenThatSearched() {
+        String next = as("amy").search("Observation?_count=1").getLink(Bundle.LINK_NEXT).getUrl();
+
+        for (String other : List.of("ben", "amy-in-another-app", "amy-observations", "amy-with-system")) {
+            HttpResponse<String> response = as(other).getWithToken(next);
+            assertForbidden(response, "belongs to a search made with another access token");
+            assertThat(response.body()).as(other).doesNotContain(AMY);
+        }
+        assertForbidden(demo.http().getWithToken(next), "belongs to a search made with another access token");
+
+        Bundle second = as("amy").search(next);
+        assertThat(ids(second)).singleElement().satisfies(id -> assertThat(idsOf("Observation", AMY)).contains(id));
+        assertThat(as("amy-refreshed").search(second.getLink(Bundle.LINK_NEXT).getUrl()).getEntry()).hasSize(1);
     }
 
     @Test
@@ -151,7 +181,7 @@ class ScopeEnforcementTest {
 
         assertThat(v1.getWithToken("Observation/" + idsOf("Observation", AMY).get(0)).statusCode()).isEqualTo(200);
         assertThat(v1.search("Observation?_count=1").getTotal()).isEqualTo(idsOf("Observation", AMY).size());
-        assertForbidden(v1.getWithToken("Observation/" + idsOf("Observation", BEN).get(0)), "read on this Observation");
+        assertNotFoundLikeAMissingOne(v1, "Observation/" + idsOf("Observation", BEN).get(0));
         assertForbidden(v1.getWithToken("Condition"), "do not allow search on Condition");
     }
 
@@ -176,10 +206,8 @@ class ScopeEnforcementTest {
 
         assertThat(labs.getWithToken("Observation/" + observationsOf(AMY, LABORATORY).get(0)).statusCode())
                 .isEqualTo(200);
-        assertForbidden(labs.getWithToken("Observation/" + observationsOf(AMY, VITAL_SIGNS).get(0)),
-                "read on this Observation");
-        assertForbidden(labs.getWithToken("Observation/" + observationsOf(BEN, LABORATORY).get(0)),
-                "read on this Observation");
+        assertNotFoundLikeAMissingOne(labs, "Observation/" + observationsOf(AMY, VITAL_SIGNS).get(0));
+        assertNotFoundLikeAMissingOne(labs, "Observation/" + observationsOf(BEN, LABORATORY).get(0));
     }
 
     @Test
@@ -212,6 +240,18 @@ class ScopeEnforcementTest {
 
     private static FhirHttp as(String token) {
         return demo.http().withToken(token);
+    }
+
+    /** A read of an existing resource the token may not see answers exactly as a read of a missing id. */
+    private static void assertNotFoundLikeAMissingOne(FhirHttp client, String reference) {
+        String type = reference.substring(0, reference.indexOf('/'));
+        HttpResponse<String> missing = client.getWithToken(type + "/no-such-id");
+        HttpResponse<String> hidden = client.getWithToken(reference);
+
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(404);
+        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(404);
+        assertThat(hidden.body().replace(reference, type + "/no-such-id")).isEqualTo(missing.body());
+        assertThat(hidden.headers().firstValue("Content-Type")).isEqualTo(missing.headers().firstValue("Content-Type"));
     }
 
     private static OperationOutcome assertForbidden(HttpResponse<String> response, String diagnostics) {

@@ -29,7 +29,7 @@ public final class FakeKeycloak implements AutoCloseable {
     public static final String GOOD_TOKEN = "good-token";
     public static final String CLIENT_ID = "demo-fhir-server";
     public static final String CLIENT_SECRET = "test-secret";
-    /** What {@link #GOOD_TOKEN} grants: read and search on everything, as a backend service. */
+    /** What {@link #GOOD_TOKEN} grants: read and search on everything, as a backend service (its service account). */
     public static final String SCOPE = "openid system/*.rs";
     /** Deliberately odd spacing and key order: a relay that re-serialised it would be caught. */
     public static final String SMART_CONFIGURATION = "{\"issuer\": \"http://kc.example/realms/smart\",\n"
@@ -47,7 +47,7 @@ public final class FakeKeycloak implements AutoCloseable {
 
     private FakeKeycloak(HttpServer server) {
         this.server = server;
-        grant(GOOD_TOKEN, SCOPE, null);
+        grantServiceAccount(GOOD_TOKEN, SCOPE, "backend");
     }
 
     public static FakeKeycloak start() {
@@ -72,16 +72,42 @@ public final class FakeKeycloak implements AutoCloseable {
      * (the launch context's patient id).
      */
     public FakeKeycloak grant(String token, String scope, String patient) {
+        return grant(token, scope, patient, "user-1", "x");
+    }
+
+    /**
+     * The same for the user {@code sub} (username {@code <sub>-name}, signed in, so with {@code auth_time}) in the app
+     * {@code clientId}: the claims Keycloak 26.7's introspection answers for a user's token.
+     */
+    public FakeKeycloak grant(String token, String scope, String patient, String sub, String clientId) {
+        Map<String, Object> claims = claims(scope, patient, sub, clientId);
+        claims.put("username", sub + "-name");
+        claims.put("auth_time", 1_796_405_924L);
+        grants.put(token, claims);
+        return this;
+    }
+
+    /**
+     * From now on {@code token} is active as a token of {@code clientId}'s service account (client_credentials), as
+     * Keycloak 26.7's introspection answers it: username {@code service-account-<clientId>}, no {@code auth_time}.
+     */
+    public FakeKeycloak grantServiceAccount(String token, String scope, String clientId) {
+        Map<String, Object> claims = claims(scope, null, "sa-" + clientId, clientId);
+        claims.put("username", "service-account-" + clientId);
+        grants.put(token, claims);
+        return this;
+    }
+
+    private static Map<String, Object> claims(String scope, String patient, String sub, String clientId) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("active", true);
         claims.put("scope", scope);
-        claims.put("client_id", "x");
-        claims.put("sub", "user-1");
+        claims.put("client_id", clientId);
+        claims.put("sub", sub);
         if (patient != null) {
             claims.put("patient", patient);
         }
-        grants.put(token, claims);
-        return this;
+        return claims;
     }
 
     /** From now on the token is inactive, as after a revocation in Keycloak. */

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,23 +29,38 @@ import javax.xml.xpath.XPathFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.smartonkeycloak.demofhir.DemoFhirServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * What can be checked of the Docker files without Docker (the project's machines have none): the Dockerfile, the
- * compose file, {@code .env.example} and the proxy's nginx config agree with each other, with the pom's Keycloak
- * version, with the built jars and with the URLs of the shipped realm. Whether the stack starts is not checked.
+ * What can be checked of the Docker files without Docker (the project's machines have none): the Dockerfile, its
+ * entrypoint, the compose file and {@code .env.example} agree with each other, with the pom's Keycloak version, with
+ * the built jars and with the URLs of the demo realm; the image imports demo data only when asked; the compose stack
+ * publishes nothing but Keycloak and the token-checking demo FHIR server, on loopback. Whether the stack starts is not
+ * checked.
  */
 class DockerFilesTest {
 
     /** The repository root: surefire runs in the module directory. */
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
     private static final Path DOCKER = ROOT.resolve("docker");
-    private static final Set<String> SERVICES = Set.of("postgres", "keycloak", "hapi-fhir", "proxy");
+    private static final Set<String> SERVICES = Set.of("postgres", "keycloak", "demo-fhir-server");
+    /** The production realm: what the image imports unless asked for the demo. */
+    private static final String PRODUCTION_REALM = "realm-export/smart-realm.json";
+    /** The demo realm (production realm + demo overlay), made by ./mvnw package; what the compose stack imports. */
+    private static final String DEMO_REALM = "realm-export/target/classes/realm-export/smart-realm-demo.json";
+    private static final String ENTRYPOINT = "docker/smart-entrypoint.sh";
+    /** The variable that makes the image import the demo realm instead of the production one. */
+    private static final String IMPORT_DEMO = "SMART_IMPORT_DEMO";
+    private static final String KEYCLOAK_HOME = "/opt/keycloak";
+    private static final String IMPORT_DIRECTORY = KEYCLOAK_HOME + "/data/import/";
+    /** The host address every published port binds to unless .env widens it. */
+    private static final String PUBLISH_ADDRESS = "SMART_PUBLISH_ADDRESS";
     /** Keycloak's URL in run-demo.sh, the README and the tests; the realm's relative client URLs resolve against it. */
     private static final String KEYCLOAK_URL = "http://localhost:8080";
     /** Where Inferno runs: hosted, a local Docker install, the development server (realm-export/inferno). */
@@ -56,28 +74,31 @@ class DockerFilesTest {
     /** {@code $NAME} or {@code ${NAME...}}, but not {@code $$}, which Compose passes on as a literal {@code $}. */
     private static final Pattern VARIABLE_REFERENCE =
             Pattern.compile("(?<!\\$)\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))");
+    /** A published port, {@code [host address:]host port:container port}; the address may be a variable. */
+    private static final Pattern PORT = Pattern.compile("(?:(.+):)?(\\d+):(\\d+)");
 
     private final Map<String, Object> compose = yaml(read(DOCKER.resolve("docker-compose.yml")));
     private final List<Instruction> dockerfile = instructions(read(DOCKER.resolve("Dockerfile")));
     private final Document pom = pom(ROOT.resolve("pom.xml"));
-    private final String nginx = read(DOCKER.resolve("proxy/default.conf"));
-    private final JsonNode realm = json(ROOT.resolve("realm-export/smart-realm.json"));
-    private final URI fhirBaseUrl = URI.create(realm.path("attributes").path("smart.fhirBaseUrls").asText().split("[\\s,]+")[0]);
+    private final JsonNode demoRealm = json(ROOT.resolve(DEMO_REALM));
+    private final URI fhirBaseUrl =
+            URI.create(demoRealm.path("attributes").path("smart.fhirBaseUrls").asText().split("[\\s,]+")[0]);
+
+    @TempDir
+    Path scratch;
 
     @Test
-    void composeDefinesTheFourServicesWithHealthChecksAndStartOrder() {
+    void composeDefinesTheThreeServicesWithHealthChecksAndStartOrder() {
         assertThat(services().keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
 
         assertThat(healthTest("postgres")).contains("pg_isready");
         assertThat(healthTest("keycloak")).contains("/dev/tcp/127.0.0.1/9000", "GET /health/ready", "200");
-        String proxyHealthUrl = "http://127.0.0.1:" + fhirBaseUrl.getPort() + "/healthz";
-        assertThat(healthTest("proxy")).contains(proxyHealthUrl);
-        assertThat(location("= /healthz")).contains("return 200");
-        // HAPI's image is distroless: nothing to run a check with (documented in the compose file).
-        assertThat(service("hapi-fhir")).doesNotContainKey("healthcheck");
+        assertThat(healthTest("demo-fhir-server")).contains("/dev/tcp/127.0.0.1/" + fhirBaseUrl.getPort(),
+                "GET " + DemoFhirServer.FHIR_PATH + "/metadata", "200");
 
-        assertThat(dependsOn("keycloak")).containsEntry("postgres", "service_healthy").containsEntry("proxy", "service_healthy");
-        assertThat(dependsOn("proxy")).containsEntry("hapi-fhir", "service_started");
+        assertThat(dependsOn("keycloak")).containsEntry("postgres", "service_healthy")
+                .containsEntry("demo-fhir-server", "service_healthy");
+        assertThat(dependsOn("demo-fhir-server")).isEmpty();
         assertThat(dependsOn("postgres")).isEmpty();
     }
 
@@ -154,11 +175,48 @@ class DockerFilesTest {
                         "KC_DB=" + environment(service("keycloak")).get("KC_DB"));
         assertThat(builder).last().isEqualTo(new Instruction("RUN", "/opt/keycloak/bin/kc.sh build"));
         assertThat(runtime).contains(new Instruction("COPY", "--from=builder /opt/keycloak/ /opt/keycloak/"));
-        assertThat(runtime.stream().filter(i -> i.is("CMD")).map(Instruction::arguments)).singleElement().asString()
-                .contains("\"start\"", "\"--optimized\"");
-        assertThat(copies()).containsEntry("realm-export/smart-realm.json", "/opt/keycloak/data/import/smart-realm.json")
-                .containsEntry("realm-export/keycloak.conf", "/opt/keycloak/conf/keycloak.conf");
-        assertThat(String.valueOf(service("keycloak").get("command"))).contains("start", "--optimized", "--import-realm");
+        assertThat(defaultCommand()).containsExactly("start", "--optimized", "--import-realm");
+        assertThat(copies()).containsEntry("realm-export/keycloak.conf", "/opt/keycloak/conf/keycloak.conf");
+    }
+
+    /** Review C1: an image started as it is imports the production realm and nothing of the demo. */
+    @Test
+    void theImageImportsOnlyTheProductionRealmUnlessAskedForTheDemo() throws IOException, InterruptedException {
+        assertThat(copies().entrySet().stream().filter(copy -> copy.getValue().startsWith(IMPORT_DIRECTORY)))
+                .as("what start --import-realm finds in the image").singleElement()
+                .isEqualTo(Map.entry(PRODUCTION_REALM, IMPORT_DIRECTORY + "smart-realm.json"));
+        assertThat(copies()).containsKey(DEMO_REALM);
+        assertThat(json(ROOT.resolve(PRODUCTION_REALM)).path("realm").asText()).isEqualTo("smart")
+                .isEqualTo(demoRealm.path("realm").asText());
+
+        EntrypointRun byDefault = runEntrypoint(Map.of());
+        assertThat(byDefault.exitCode()).as(byDefault.stderr()).isZero();
+        assertThat(byDefault.kcArguments()).isEqualTo(defaultCommand());
+        assertThat(byDefault.imported()).isEqualTo(read(ROOT.resolve(PRODUCTION_REALM)));
+        assertThat(runEntrypoint(Map.of(IMPORT_DEMO, "false")).imported())
+                .isEqualTo(read(ROOT.resolve(PRODUCTION_REALM)));
+
+        EntrypointRun demo = runEntrypoint(Map.of(IMPORT_DEMO, "true"));
+        assertThat(demo.exitCode()).as(demo.stderr()).isZero();
+        assertThat(demo.kcArguments()).isEqualTo(defaultCommand());
+        assertThat(demo.imported()).isEqualTo(read(ROOT.resolve(DEMO_REALM)));
+        assertThat(demo.stderr()).contains("DEMO realm");
+
+        EntrypointRun typo = runEntrypoint(Map.of(IMPORT_DEMO, "yes"));
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.stderr()).contains(IMPORT_DEMO, "true or false");
+        assertThat(typo.kcArguments()).as("Keycloak not started").isNull();
+    }
+
+    @Test
+    void theComposeStackIsTheDemoAndAsksForTheDemoRealm() {
+        Map<String, Object> keycloak = service("keycloak");
+
+        assertThat(environment(keycloak)).containsEntry(IMPORT_DEMO, "true");
+        if (keycloak.containsKey("command")) {
+            assertThat(keycloak.get("command")).isEqualTo(defaultCommand());
+        }
+        assertThat(keycloak).doesNotContainKey("entrypoint");
     }
 
     @Test
@@ -188,62 +246,77 @@ class DockerFilesTest {
                         .containsExactly(module + "-" + version + ".jar");
                 jars++;
             } else {
-                assertThat(path).as(source).isRegularFile();
+                assertThat(path).as(source + (source.contains("/target/") ? " (built by ./mvnw package)" : ""))
+                        .isRegularFile();
             }
             assertThat(dockerignore).as("let in by .dockerignore").contains("!" + source);
         }
         assertThat(jars).as("one jar per provider module").isEqualTo(3);
+
+        assertThat(copies()).containsEntry(ENTRYPOINT, KEYCLOAK_HOME + "/bin/smart-entrypoint.sh");
+        assertThat(ROOT.resolve(ENTRYPOINT)).as("COPY keeps the mode").isExecutable();
+        assertThat(dockerfile.stream().filter(i -> i.is("ENTRYPOINT")).map(Instruction::arguments))
+                .containsExactly("[\"" + KEYCLOAK_HOME + "/bin/smart-entrypoint.sh\"]");
+    }
+
+    /** Review M11: only Keycloak and a FHIR server that checks tokens are reachable, and only from this machine. */
+    @Test
+    void publishedPortsReachOnlyKeycloakAndTheTokenCheckingFhirServerOnLoopback() {
+        Map<String, String> listeners = new LinkedHashMap<>();
+        services().forEach((name, service) -> {
+            for (String port : ports(name)) {
+                Matcher mapping = PORT.matcher(port);
+                assertThat(mapping.matches()).as(name + " port " + port).isTrue();
+                assertThat(mapping.group(1)).as(name + " port " + port + ": bound to an address")
+                        .isIn("127.0.0.1", "${" + PUBLISH_ADDRESS + ":-127.0.0.1}");
+                assertThat(mapping.group(2)).as("published as itself").isEqualTo(mapping.group(3));
+                listeners.put(mapping.group(3), listenerOn(name, Integer.parseInt(mapping.group(3))));
+            }
+        });
+        assertThat(envExample()).containsEntry(PUBLISH_ADDRESS, "127.0.0.1");
+
+        assertThat(listeners).containsExactlyInAnyOrderEntriesOf(Map.of(
+                String.valueOf(KEYCLOAK_HTTP_PORT), "keycloak",
+                String.valueOf(fhirBaseUrl.getPort()), "demo-fhir-server"));
+        // The demo FHIR server is the pack's (bearer token, introspection, SMART scopes: DemoFhirServerIT), run from
+        // what ./mvnw package built.
+        List<String> command = command("demo-fhir-server");
+        assertThat(command.subList(0, 3)).containsExactly("java", "-jar", "/opt/demo-fhir-server/demo-fhir-server.jar");
+        assertThat(String.valueOf(service("demo-fhir-server").get("volumes")))
+                .isEqualTo("[../demo-fhir-server/target:/opt/demo-fhir-server:ro]");
+        assertThat(ROOT.resolve("demo-fhir-server/target/demo-fhir-server.jar")).as("built by ./mvnw package")
+                .isRegularFile();
     }
 
     @Test
-    void portsAndUrlsAreThoseOfTheRealm() {
-        int keycloakPort = URI.create(KEYCLOAK_URL).getPort();
+    void portsAndUrlsAreThoseOfTheDemoRealm() {
         assertThat(fhirBaseUrl.getScheme() + "://" + fhirBaseUrl.getHost()).isEqualTo("http://localhost");
+        assertThat(fhirBaseUrl.getPath()).isEqualTo(DemoFhirServer.FHIR_PATH);
 
         Map<String, String> keycloakEnv = environment(service("keycloak"));
         assertThat(keycloakEnv).containsEntry("KC_HOSTNAME", KEYCLOAK_URL).containsEntry("KC_HTTP_ENABLED", "true");
-        // Keycloak reads patients from the FHIR base URL itself, so it shares the proxy's network namespace: there,
-        // localhost:8081 is the proxy as in the browser. The proxy therefore publishes Keycloak's port too.
-        assertThat(service("keycloak").get("network_mode")).isEqualTo("service:proxy");
+        // Keycloak reads patients from the FHIR base URL and the FHIR server asks Keycloak about tokens at
+        // localhost:8080, so Keycloak shares the FHIR server's network namespace, and that service publishes its port.
+        assertThat(service("keycloak").get("network_mode")).isEqualTo("service:demo-fhir-server");
         assertThat(service("keycloak")).doesNotContainKey("ports");
-        assertThat(ports("proxy")).containsExactlyInAnyOrder(
-                keycloakPort + ":" + KEYCLOAK_HTTP_PORT, fhirBaseUrl.getPort() + ":" + fhirBaseUrl.getPort());
-        assertThat(ports("hapi-fhir")).as("reached only through the proxy").isEmpty();
         assertThat(ports("postgres")).isEmpty();
-        assertThat(environment(service("hapi-fhir"))).containsEntry("hapi.fhir.server_address", fhirBaseUrl + "/");
+        assertThat(option(command("demo-fhir-server"), "--keycloak-realm-url"))
+                .isEqualTo(KEYCLOAK_URL + "/realms/" + demoRealm.path("realm").asText());
 
-        // The realm's clients may only send browsers to Keycloak or to the proxy; Inferno's clients to Inferno.
-        for (JsonNode client : realm.path("clients")) {
+        // The realm's clients may only send browsers to Keycloak or to the FHIR server; Inferno's clients to Inferno.
+        for (JsonNode client : demoRealm.path("clients")) {
             List<String> urls = new ArrayList<>();
             client.path("redirectUris").forEach(url -> urls.add(url.asText()));
             client.path("webOrigins").forEach(url -> urls.add(url.asText()));
             urls.add(client.path("rootUrl").asText(""));
             boolean inferno = client.path("clientId").asText().startsWith("inferno-");
+            String where = inferno ? ": on Inferno's origins" : ": on Keycloak's or the FHIR server's origin";
             urls.stream().filter(url -> url.startsWith("http")).forEach(url -> assertThat(url)
-                    .as(client.path("clientId").asText() + (inferno ? ": on Inferno's origins" : ": on Keycloak's or the proxy's origin"))
+                    .as(client.path("clientId").asText() + where)
                     .matches(u -> inferno
                             ? INFERNO_ORIGINS.stream().anyMatch(o -> u.equals(o) || u.startsWith(o + "/"))
                             : u.startsWith(KEYCLOAK_URL) || u.startsWith(origin(fhirBaseUrl))));
         }
-    }
-
-    @Test
-    void proxyServesTheFhirBaseUrlAndKeycloaksSmartConfiguration() {
-        assertThat(nginx.chars().filter(c -> c == '{').count()).as("balanced braces")
-                .isEqualTo(nginx.chars().filter(c -> c == '}').count()).isPositive();
-        assertThat(nginx).containsPattern("(?m)^\\s*listen\\s+" + fhirBaseUrl.getPort() + ";");
-
-        String discovery = location("= " + fhirBaseUrl.getPath() + "/.well-known/smart-configuration");
-        String realmName = realm.path("realm").asText();
-        assertThat(proxyPass(discovery))
-                .isEqualTo("http://127.0.0.1:" + KEYCLOAK_HTTP_PORT + "/realms/" + realmName + "/.well-known/smart-configuration");
-        assertThat(discovery).as("the document itself, not a redirect").doesNotContain("return", "rewrite");
-
-        String fhir = location(fhirBaseUrl.getPath() + "/");
-        URI hapi = URI.create(proxyPass(fhir));
-        assertThat(hapi.getHost()).isEqualTo("hapi-fhir");
-        assertThat(hapi.getPath()).as("no URI part: the path passes unchanged, HAPI's base is /fhir too").isEmpty();
-        assertThat(services()).containsKey(hapi.getHost());
     }
 
     // --- the files
@@ -324,11 +397,12 @@ class DockerFilesTest {
         return scalars;
     }
 
-    /** Source to destination of every COPY from the build context (not from a build stage). */
+    /** Source to destination of every COPY from the build context (not from a build stage); flags left out. */
     private Map<String, String> copies() {
         Map<String, String> copies = new LinkedHashMap<>();
         dockerfile.stream().filter(i -> i.is("COPY") && !i.arguments().startsWith("--from=")).forEach(copy -> {
-            List<String> words = List.of(copy.arguments().split("\\s+"));
+            List<String> words = Arrays.stream(copy.arguments().split("\\s+")).filter(word -> !word.startsWith("--"))
+                    .toList();
             String destination = words.get(words.size() - 1);
             for (String source : words.subList(0, words.size() - 1)) {
                 copies.put(source, destination.endsWith("/") ? destination + Path.of(source).getFileName() : destination);
@@ -350,23 +424,83 @@ class DockerFilesTest {
         }
     }
 
-    /** The body of the nginx location with this modifier and path, e.g. {@code "= /healthz"}. */
-    private String location(String pathAndModifier) {
-        Matcher location = Pattern.compile("location\\s+" + Pattern.quote(pathAndModifier) + "\\s*\\{([^}]*)}").matcher(nginx);
-        assertThat(location.find()).as("nginx location " + pathAndModifier).isTrue();
-        return location.group(1);
+    /** A service's command as a list of words. */
+    private List<String> command(String service) {
+        Object command = service(service).get("command");
+        assertThat(command).as(service + " command, as a list").isInstanceOf(List.class);
+        return ((List<?>) command).stream().map(String::valueOf).toList();
     }
 
-    /** The location's proxy_pass target, with {@code set} variables filled in. */
-    private static String proxyPass(String location) {
-        Matcher proxyPass = Pattern.compile("proxy_pass\\s+([^;]+);").matcher(location);
-        assertThat(proxyPass.find()).as("proxy_pass in " + location).isTrue();
-        String target = proxyPass.group(1).trim();
-        Matcher set = Pattern.compile("set\\s+\\$(\\w+)\\s+([^;]+);").matcher(location);
-        while (set.find()) {
-            target = target.replace("$" + set.group(1), set.group(2).trim());
+    /** The value after {@code --name} in a command. */
+    private static String option(List<String> command, String name) {
+        int at = command.indexOf(name);
+        assertThat(at).as(name + " in " + command).isNotNegative().isLessThan(command.size() - 1);
+        return command.get(at + 1);
+    }
+
+    /**
+     * The service that listens on this container port of {@code publisher}'s network namespace: Keycloak on its HTTP
+     * port, the demo FHIR server on its {@code --port}, each in its own namespace or in the one it shares.
+     */
+    private String listenerOn(String publisher, int port) {
+        for (String name : services().keySet()) {
+            boolean inNamespace = name.equals(publisher)
+                    || ("service:" + publisher).equals(service(name).get("network_mode"));
+            if (inNamespace && name.equals("keycloak") && port == KEYCLOAK_HTTP_PORT) {
+                return name;
+            }
+            if (inNamespace && name.equals("demo-fhir-server")
+                    && String.valueOf(port).equals(option(command(name), "--port"))) {
+                return name;
+            }
         }
-        return target;
+        return "nothing known to check tokens (" + publisher + ")";
+    }
+
+    /** The image's CMD: the arguments the entrypoint gets unless the container is given others. */
+    private List<String> defaultCommand() {
+        List<String> commands = dockerfile.stream().filter(i -> i.is("CMD")).map(Instruction::arguments).toList();
+        assertThat(commands).hasSize(1);
+        try {
+            return List.of(new ObjectMapper().readValue(commands.get(0), String[].class));
+        } catch (IOException e) {
+            throw new AssertionError("CMD in exec form (a JSON array): " + commands.get(0), e);
+        }
+    }
+
+    /** What the entrypoint did: exit code, stderr, the arguments kc.sh got (null: not run), the realm to import. */
+    private record EntrypointRun(int exitCode, String stderr, List<String> kcArguments, String imported) {
+    }
+
+    /**
+     * Runs the entrypoint in a copy of the image's layout: every file the Dockerfile copies under /opt/keycloak, at
+     * the same place below a temporary Keycloak home, with a kc.sh that only writes down its arguments.
+     */
+    private EntrypointRun runEntrypoint(Map<String, String> environment) throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory(scratch, "image");
+        for (Map.Entry<String, String> copy : copies().entrySet()) {
+            if (copy.getValue().startsWith(KEYCLOAK_HOME + "/") && !copy.getKey().contains("*")) {
+                Path target = home.resolve(copy.getValue().substring(KEYCLOAK_HOME.length() + 1));
+                Files.createDirectories(target.getParent());
+                Files.copy(ROOT.resolve(copy.getKey()), target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        Path arguments = home.resolve("kc-arguments");
+        Path kc = home.resolve("bin/kc.sh");
+        Files.writeString(kc, "#!/bin/bash\nprintf '%s\\n' \"$@\" > '" + arguments + "'\n");
+        assertThat(kc.toFile().setExecutable(true)).isTrue();
+
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/smart-entrypoint.sh").toString()));
+        command.addAll(defaultCommand());
+        ProcessBuilder process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        process.environment().remove(IMPORT_DEMO);
+        process.environment().putAll(environment);
+        Process run = process.start();
+        String stderr = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Path imported = home.resolve(IMPORT_DIRECTORY.substring(KEYCLOAK_HOME.length() + 1) + "smart-realm.json");
+        return new EntrypointRun(run.exitValue(), stderr,
+                Files.exists(arguments) ? Files.readAllLines(arguments) : null, read(imported));
     }
 
     private static String origin(URI url) {

@@ -33,6 +33,8 @@ class DemoFhirServerIT {
 
     private static final String REALM_URL = "http://localhost:8080/realms/" + SmartRealm.NAME;
     private static final String PATIENT_APP = "fhir-test-patient-app";
+    private static final String OTHER_PATIENT_APP = "fhir-test-other-patient-app";
+    private static final String SYSTEM_CEILING_APP = "fhir-test-system-ceiling-app";
     private static DemoFhirServer fhirServer;
 
     @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
@@ -125,10 +127,66 @@ class DemoFhirServerIT {
         observations.path("entry").forEach(entry -> assertThat(entry.path("resource").path("subject").path("reference").asText())
                 .isEqualTo("Patient/" + patientId()));
         assertThat(resourceIds(fhirGet("/Patient", token).json())).containsExactly(patientId());
-        assertThat(fhirGet("/Patient/ben-shaw", token).status()).isEqualTo(403);
+        // Outside the compartment a resource is as unknown as a missing one: no existence oracle (review L2).
+        assertThat(fhirGet("/Patient/ben-shaw", token).status()).isEqualTo(404);
         String otherPatientsObservation = fhirGet("/Observation?patient=ben-shaw&_count=1", backendToken()).json()
                 .path("entry").get(0).path("resource").path("id").asText();
-        assertThat(fhirGet("/Observation/" + otherPatientsObservation, token).status()).isEqualTo(403);
+        assertThat(fhirGet("/Observation/" + otherPatientsObservation, token).status()).isEqualTo(404);
+        assertThat(fhirGet("/Observation/no-such-observation", token).status()).isEqualTo(404);
+    }
+
+    /** Review L1: a next link works only for the user and app whose search made it. */
+    @Test
+    void aNextLinkServesOnlyTheTokenThatSearched() {
+        RealmFixtures fixtures = new RealmFixtures(realm);
+        fixtures.publicClientWithPatient(PATIENT_APP, List.of("patient/*.rs"), patientId());
+        fixtures.publicClientWithPatient(OTHER_PATIENT_APP, List.of("patient/*.rs"), "ben-shaw");
+        fixtures.user("ben-test", "ben-test", Map.of("fhirUser", List.of("Patient/ben-shaw")));
+        String amy = patientToken(PATIENT_APP, demoUsers.patient());
+        String amyInAnotherApp = patientToken(OTHER_PATIENT_APP, demoUsers.patient());
+        String ben = patientToken(OTHER_PATIENT_APP,
+                new DemoUsers.DemoUser("ben-test", "ben-test", "Patient/ben-shaw", List.of("ben-shaw")));
+
+        Http.Response first = fhirGet("/Observation?_count=1", amy);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        String next = nextLink(first.json());
+
+        for (String other : List.of(ben, amyInAnotherApp, backendToken())) {
+            Http.Response stolen = fhirGetUrl(next, other);
+            assertThat(stolen.status()).as(stolen.body()).isEqualTo(403);
+            assertThat(stolen.body()).doesNotContain(patientId());
+        }
+        Http.Response second = fhirGetUrl(next, amy);
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().path("entry").get(0).path("resource").path("subject").path("reference").asText())
+                .isEqualTo("Patient/" + patientId());
+        assertThat(fhirGetUrl(nextLink(second.json()), amy).status()).isEqualTo(200);
+    }
+
+    /** Review L2: {@code system/} scopes in a user's token reach nothing, even when Keycloak grants them. */
+    @Test
+    void systemScopesInAUsersTokenAreNotHonoured() {
+        new RealmFixtures(realm).publicClient(SYSTEM_CEILING_APP, List.of("system/*.rs"));
+        JsonNode tokens = new SmartAppFlow(realm.getBaseUrl(), SYSTEM_CEILING_APP)
+                .tokens("openid system/*.rs", demoUsers.patient());
+        String token = tokens.path("access_token").asText();
+
+        Http.Response response = fhirGet("/Patient?name=shaw", token);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().path("issue").get(0).path("code").asText()).isEqualTo("forbidden");
+        assertThat(fhirGet("/Patient/ben-shaw", token).status()).isEqualTo(403);
+        // A service account's system/ scopes still work.
+        assertThat(fhirGet("/Patient?name=shaw", backendToken()).status()).isEqualTo(200);
+    }
+
+    /** Review L2: the server says what user/ scopes reach. */
+    @Test
+    void theCapabilityStatementStatesWhatUserScopesReach() {
+        String description = fhirGet("/metadata", null).json().path("rest").get(0).path("security")
+                .path("description").asText();
+
+        assertThat(description).contains("user/ scopes reach every matching resource");
     }
 
     @Test
@@ -205,6 +263,24 @@ class DemoFhirServerIT {
         assertThat(metadata.status()).isEqualTo(200);
         assertThat(metadata.header("Access-Control-Allow-Origin")).hasValueSatisfying(
                 origin -> assertThat(origin).isIn("*", "https://inferno.example"));
+    }
+
+    private String patientToken(String clientId, DemoUsers.DemoUser user) {
+        return new SmartAppFlow(realm.getBaseUrl(), clientId).tokens("openid patient/*.rs", user)
+                .path("access_token").asText();
+    }
+
+    private Http.Response fhirGetUrl(String url, String token) {
+        return http.get(url, "Accept", "application/fhir+json", "Authorization", "Bearer " + token);
+    }
+
+    private static String nextLink(JsonNode bundle) {
+        for (JsonNode link : bundle.path("link")) {
+            if ("next".equals(link.path("relation").asText())) {
+                return link.path("url").asText();
+            }
+        }
+        throw new AssertionError("no next link in " + bundle);
     }
 
     private String patientId() {
