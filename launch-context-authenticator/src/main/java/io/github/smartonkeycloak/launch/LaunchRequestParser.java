@@ -224,7 +224,10 @@ public final class LaunchRequestParser {
             if (!name.equals("system") && !name.equals("value")) {
                 throw new InvalidLaunchRequestException(field + ".identifier may only have system and value");
             }
-            identifier.put(name, text(node, name, MAX_URL_LENGTH));
+            String value = text(node, name, MAX_URL_LENGTH);
+            if (value != null) {
+                identifier.put(name, value);
+            }
         }
         if (identifier.get("value") == null) {
             throw new InvalidLaunchRequestException(field + ".identifier needs a value");

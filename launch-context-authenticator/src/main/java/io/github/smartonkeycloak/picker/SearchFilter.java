@@ -44,7 +44,7 @@ public final class SearchFilter {
         for (String pair : filter.trim().split("&")) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException("the patient search filter must be name=value pairs joined by &: " + filter);
+                throw malformed(filter);
             }
             String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
@@ -57,7 +57,15 @@ public final class SearchFilter {
             }
             parameters.add(Map.entry(name, value));
         }
+        if (parameters.isEmpty()) {
+            // Only separators ("&"): split() leaves no pair, which must not read as "no filter".
+            throw malformed(filter);
+        }
         return new SearchFilter(List.copyOf(parameters), matchesNothing);
+    }
+
+    private static IllegalArgumentException malformed(String filter) {
+        return new IllegalArgumentException("the patient search filter must be name=value pairs joined by &: " + filter);
     }
 
     public List<Map.Entry<String, String>> parameters() {

@@ -77,6 +77,19 @@ class LaunchRequestParserTest {
         assertThatThrownBy(() -> LaunchRequestParser.parse(huge)).hasMessageContaining("larger than");
     }
 
+    /** Found by LaunchRequestFuzzTest: a null member of an identifier was a NullPointerException (HTTP 500). */
+    @Test
+    void aNullIdentifierSystemIsLeftOutLikeAnyNullField() {
+        LaunchRequest request = LaunchRequestParser.parse("""
+                {"client_id":"app","fhirContext":[{"identifier":{"system":null,"value":"v"}}]}""");
+
+        assertThat(request.context().fhirContext())
+                .containsExactly(new FhirContextItem(null, null, Map.of("value", "v"), null, null));
+        assertThatThrownBy(() -> LaunchRequestParser.parse("""
+                {"client_id":"app","fhirContext":[{"identifier":{"system":"urn:s","value":null}}]}"""))
+                .isInstanceOf(InvalidLaunchRequestException.class).hasMessageContaining("identifier needs a value");
+    }
+
     @Test
     void theContextSurvivesItsJsonForm() {
         LaunchContext context = new LaunchContext("p", "e", List.of(FhirContextItem.ofReference("Observation/1"),

@@ -88,6 +88,14 @@ class PickerInputTest {
         assertThatThrownBy(() -> SearchFilter.parse("a=1&=2", "x")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** Found by PickerInputFuzzTest: "&" gave an empty filter, so a typo let the picker list every patient. */
+    @Test
+    void aFilterOfOnlySeparatorsIsAnErrorNotAnEmptyFilter() {
+        assertThatThrownBy(() -> SearchFilter.parse("&", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SearchFilter.parse(" && ", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SearchFilter.parse("active=true&", "x").parameters()).containsExactly(Map.entry("active", "true"));
+    }
+
     @Test
     void fhirIdsFollowTheSpec() {
         assertThat(FhirIds.isValid("amy-shaw.1")).isTrue();

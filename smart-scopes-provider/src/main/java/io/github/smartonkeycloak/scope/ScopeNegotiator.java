@@ -41,11 +41,12 @@ public final class ScopeNegotiator {
     }
 
     /** The intersections with every ceiling, minus those another one already covers. */
-    private static List<Grant> maximalGrants(ResourceScope request, List<ResourceScope> ceilings) {
+    private List<Grant> maximalGrants(ResourceScope request, List<ResourceScope> ceilings) {
         List<Grant> candidates = new ArrayList<>(2);
         for (int i = 0; i < ceilings.size(); i++) {
             Optional<ResourceScope> common = request.intersect(ceilings.get(i));
-            if (common.isEmpty()) {
+            // A wildcard request takes the ceiling's type, which must be supported too.
+            if (common.isEmpty() || !supportedTypes.supports(common.get().resourceType())) {
                 continue;
             }
             ResourceScope granted = common.get();

@@ -99,6 +99,18 @@ class ScopeNegotiatorTest {
                 .containsExactly("patient/Condition.rs", "patient/MedicationOrder.rs");
     }
 
+    /** Found by ScopeFuzzTest: a wildcard request was granted a ceiling's unsupported type. */
+    @Test
+    void aWildcardRequestIsNotGrantedACeilingOfAnUnsupportedType() {
+        ScopeNegotiator limited = new ScopeNegotiator(ResourceTypes.parse("Patient Observation"));
+
+        Negotiation negotiation = limited.negotiate(scopes("patient/*.rs", "user/*.rs"),
+                scopes("patient/Condition.rs", "patient/Observation.rs", "user/Condition.rs"));
+
+        assertThat(negotiation.grants()).extracting(Grant::text).containsExactly("patient/Observation.rs");
+        assertThat(negotiation.dropped()).extracting(ResourceScope::text).containsExactly("user/*.rs");
+    }
+
     @Test
     void anEhrUserListNeedsAUserCeiling() {
         assertThat(granted(InfernoScopes.EHR_SMART_2, "patient/*.cruds")).isEmpty();
