@@ -161,7 +161,7 @@ start_keycloak() {
 start_fhir_server() {
   log "Starting the demo FHIR server (log: .demo/fhir-server.log) ..."
   start_detached java -jar demo-fhir-server/target/demo-fhir-server.jar \
-    --port "$FHIR_PORT" --keycloak-realm-url "$REALM_URL" > "$DEMO_DIR/fhir-server.log" 2>&1
+    --host "$BIND_HOST" --port "$FHIR_PORT" --keycloak-realm-url "$REALM_URL" > "$DEMO_DIR/fhir-server.log" 2>&1
   FHIR_PID=$!
   echo "$FHIR_PID" >> "$PID_FILE"
 }
