@@ -85,11 +85,12 @@ class RefreshIT {
         assertThat(onlineRefresh.path("exp").asLong() - onlineRefresh.path("iat").asLong())
                 .as("online refresh token lives as long as the session's idle time").isLessThanOrEqualTo(30 * 60);
         assertThat(offlineRefresh.path("typ").asText()).isEqualTo("Offline");
-        // An offline refresh token carries no exp while the realm sets no maximum lifespan: it lives as long as the
-        // offline session, which the realm keeps for 90 idle days.
-        assertThat(offlineRefresh.has("exp")).isFalse();
+        // Offline sessions live 90 idle days and at most 180 days (g10 asks for at least three months, not for
+        // ever): the offline refresh token expires with the session's maximum.
         assertThat(realm.admin().toRepresentation().getOfflineSessionIdleTimeout()).isGreaterThanOrEqualTo(NINETY_DAYS);
-        assertThat(realm.admin().toRepresentation().getOfflineSessionMaxLifespanEnabled()).isFalse();
+        assertThat(realm.admin().toRepresentation().getOfflineSessionMaxLifespanEnabled()).isTrue();
+        assertThat(offlineRefresh.path("exp").asLong() - offlineRefresh.path("iat").asLong())
+                .isGreaterThanOrEqualTo(NINETY_DAYS).isLessThanOrEqualTo(2L * NINETY_DAYS);
 
         Http.Response logout = Http.plain().postForm(realm.getBaseUrl() + "/protocol/openid-connect/logout",
                 Map.of("client_id", APP, "refresh_token", onlineTokens.path("refresh_token").asText()));

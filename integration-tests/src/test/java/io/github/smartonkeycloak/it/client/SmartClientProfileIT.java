@@ -1,7 +1,6 @@
 package io.github.smartonkeycloak.it.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,9 @@ import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TestApps;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.ClientInitialAccessCreatePresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -27,8 +26,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.util.ApiUtil;
 
 /**
- * What the realm's {@code smart} client profile and the pack refuse, whatever an admin or a registration asks:
- * wildcard redirect URIs, the password and implicit grants (switched off on every client), and {@code patient/}
+ * What the realm's client profiles and the pack refuse: wildcard redirect URIs in dynamic registration, the password
+ * and implicit grants (switched off on every client), and {@code patient/}
  * scopes without a patient, even
  * through a flow that runs no SMART step.
  */
@@ -61,15 +60,24 @@ class SmartClientProfileIT {
     }
 
     @Test
-    void wildcardRedirectUrisAreRefusedOnCreateAndUpdate() {
-        assertThat(create(publicClient("wildcard-app", "http://localhost:8089/*"))).isEqualTo(400);
+    void dynamicRegistrationRefusesWildcardRedirectUris() {
+        assertThat(register("http://localhost:8089/*").status()).isEqualTo(400);
+        assertThat(register("https://app.example/callback#fragment").status()).isEqualTo(400);
 
-        assertThat(create(publicClient("exact-app", TestApps.REDIRECT_URI))).isEqualTo(201);
-        ClientRepresentation exact = realm.admin().clients().findByClientId("exact-app").get(0);
-        exact.setRedirectUris(List.of("http://localhost:8089/*"));
-        assertThatThrownBy(() -> realm.admin().clients().get(exact.getId()).update(exact))
-                .isInstanceOfSatisfying(WebApplicationException.class,
-                        refused -> assertThat(refused.getResponse().getStatus()).isEqualTo(400));
+        Http.Response exact = register(TestApps.REDIRECT_URI);
+        assertThat(exact.status()).as(exact.body()).isEqualTo(201);
+        ClientRepresentation stored = realm.admin().clients().findByClientId(exact.json().path("client_id").asText()).get(0);
+        realm.cleanup().add(r -> r.clients().get(stored.getId()).remove());
+    }
+
+    /** A third-party app registers itself (RFC 7591) with an initial access token. */
+    private Http.Response register(String redirectUri) {
+        String initialAccessToken = realm.admin().clientInitialAccess()
+                .create(new ClientInitialAccessCreatePresentation(600, 1)).getToken();
+        return Http.plain().postJson(realm.getBaseUrl() + "/clients-registrations/openid-connect",
+                "{\"client_name\":\"DCR app\",\"redirect_uris\":[\"" + redirectUri + "\"],"
+                        + "\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\"]}",
+                "Authorization", "Bearer " + initialAccessToken);
     }
 
     @Test

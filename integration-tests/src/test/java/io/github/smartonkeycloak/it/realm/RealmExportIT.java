@@ -164,8 +164,8 @@ class RealmExportIT {
                 .filter(profile -> "smart".equals(profile.getName()))
                 .flatMap(profile -> profile.getExecutors().stream())
                 .map(ClientPolicyExecutorRepresentation::getExecutorProviderId).toList();
-        assertThat(executors).containsExactly("pkce-enforcer", "secure-redirect-uris-enforcer", "reject-ropc-grant",
-                "reject-implicit-grant", "smart-client-assertion", "smart-backend-token");
+        assertThat(executors).containsExactly("pkce-enforcer", "reject-ropc-grant", "reject-implicit-grant",
+                "smart-client-assertion", "smart-backend-token");
         assertThat(realm.admin().clientPoliciesPoliciesResource().getPolicies().getPolicies())
                 .anySatisfy(policy -> {
                     assertThat(policy.isEnabled()).isTrue();
