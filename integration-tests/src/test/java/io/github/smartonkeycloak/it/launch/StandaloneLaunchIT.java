@@ -93,8 +93,9 @@ class StandaloneLaunchIT {
         String token = tokens.path("access_token").asText();
         assertThat(Http.plain().get(TestFhirServer.baseUrl() + "/Patient/ben-shaw", "Authorization", "Bearer " + token).status())
                 .isEqualTo(200);
+        // Another record is not there for this token: 404, as for a record that does not exist.
         assertThat(Http.plain().get(TestFhirServer.baseUrl() + "/Patient/amy-shaw", "Authorization", "Bearer " + token).status())
-                .isEqualTo(403);
+                .isEqualTo(404);
     }
 
     @Test
@@ -306,10 +307,10 @@ class StandaloneLaunchIT {
                 .toList();
     }
 
-    /** Reads the demo FHIR server as the pack does, with the service client's token. */
+    /** Reads the demo FHIR server as a backend service does (the demo realm's demo-backend). */
     private static JsonNode fhir(String path) {
         String token = new TokenEndpoint("http://localhost:8080/realms/" + SmartRealm.NAME)
-                .clientCredentials("smart-fhir-reader", "smart-fhir-reader-secret", "system/*.rs").json().path("access_token").asText();
+                .clientCredentials("demo-backend", "demo-backend-secret", "system/*.rs").json().path("access_token").asText();
         Http.Response response = Http.plain().get(TestFhirServer.baseUrl() + path, "Authorization", "Bearer " + token,
                 "Accept", "application/fhir+json");
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
