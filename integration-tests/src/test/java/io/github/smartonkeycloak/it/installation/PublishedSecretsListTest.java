@@ -1,0 +1,86 @@
+package io.github.smartonkeycloak.it.installation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smartonkeycloak.installation.PublishedCredentials;
+import io.github.smartonkeycloak.it.support.SmartRealm;
+import org.junit.jupiter.api.Test;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The published-credentials check knows every credential the project ships: each secret of the realm files and the
+ * Inferno presets is on its list, and each JWKS URL of the demo overlay is reported. Fails when a demo client or
+ * preset gains a secret or key URL the check would miss.
+ */
+class PublishedSecretsListTest {
+
+    private static final List<String> INFERNO_PRESETS =
+            List.of("/realm-export/inferno/g10-demo-preset.json", "/realm-export/inferno/smart-stu2-2-demo-preset.json");
+
+    /** Realm clients' {@code secret}, presets' {@code client_secret}, and preset inputs named {@code *_client_secret}. */
+    private static final Set<String> SECRET_FIELDS = Set.of("secret", "client_secret");
+
+    @Test
+    void everyShippedSecretIsAPublishedDemoSecret() throws IOException {
+        List<String> secrets = new ArrayList<>();
+        for (String file : List.of(SmartRealm.DEMO_OVERLAY_JSON, INFERNO_PRESETS.get(0), INFERNO_PRESETS.get(1))) {
+            collect(read(file), secrets, SECRET_FIELDS);
+        }
+
+        assertThat(secrets).isNotEmpty().allSatisfy(secret -> assertThat(PublishedCredentials.isDemoSecret(secret))
+                .as(secret).isTrue());
+    }
+
+    @Test
+    void theProductionRealmShipsNoSecret() throws IOException {
+        List<String> secrets = new ArrayList<>();
+        collect(read(SmartRealm.PRODUCTION_JSON), secrets, SECRET_FIELDS);
+
+        assertThat(secrets).isEmpty();
+    }
+
+    @Test
+    void everyJwksUrlOfTheDemoOverlayIsReported() throws IOException {
+        List<String> urls = new ArrayList<>();
+        collect(read(SmartRealm.DEMO_OVERLAY_JSON), urls, Set.of("jwks.url"));
+
+        assertThat(urls).isNotEmpty().allSatisfy(url -> assertThat(PublishedCredentials.jwksUrlProblem(url)).as(url)
+                .isPresent());
+    }
+
+    private static JsonNode read(String resource) throws IOException {
+        try (InputStream in = PublishedSecretsListTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the test classpath").isNotNull();
+            return JsonSerialization.mapper.readTree(in);
+        }
+    }
+
+    /** Every non-blank text value of a field with one of these names (or of a preset input so named), anywhere. */
+    private static void collect(JsonNode node, List<String> values, Set<String> fieldNames) {
+        if (node.path("name").asText().endsWith("_client_secret") && fieldNames.contains("client_secret")) {
+            add(node.path("value"), values);
+        }
+        node.fields().forEachRemaining(field -> {
+            if (fieldNames.contains(field.getKey())) {
+                add(field.getValue(), values);
+            }
+            collect(field.getValue(), values, fieldNames);
+        });
+        if (node.isArray()) {
+            node.forEach(element -> collect(element, values, fieldNames));
+        }
+    }
+
+    private static void add(JsonNode value, List<String> values) {
+        if (value.isTextual() && !value.asText().isBlank()) {
+            values.add(value.asText());
+        }
+    }
+}
