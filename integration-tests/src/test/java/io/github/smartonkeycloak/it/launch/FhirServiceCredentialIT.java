@@ -107,11 +107,11 @@ class FhirServiceCredentialIT {
         RawBrowser.Response searched = browser.submit(picker, "#smart-patient-search", List.of(Map.entry("search", "")),
                 header, elsewhere.hostAndPort());
 
+        assertThat(elsewhere.requests()).isEmpty();
         assertThat(searched.status()).as(searched.body()).isEqualTo(200);
         assertThat(searched.smartPage()).isEqualTo("patient-picker");
         // The demo FHIR server introspects every token at Keycloak and answers nothing to an inactive one.
         assertThat(searched.all("data-patient-id")).isNotEmpty();
-        assertThat(elsewhere.requests()).isEmpty();
     }
 
     @Test
