@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.smartonkeycloak.scope.Negotiation;
-import io.github.smartonkeycloak.scope.ResourceScope;
-import io.github.smartonkeycloak.scope.ResourceTypes;
-import io.github.smartonkeycloak.scope.ScopeNegotiator;
-import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.scope.Negotiation;
+import io.github.smartonkeycloak.core.scope.ResourceScope;
+import io.github.smartonkeycloak.core.scope.ResourceTypes;
+import io.github.smartonkeycloak.core.scope.ScopeNegotiator;
+import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

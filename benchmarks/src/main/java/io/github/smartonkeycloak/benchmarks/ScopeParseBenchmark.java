@@ -2,8 +2,8 @@ package io.github.smartonkeycloak.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import io.github.smartonkeycloak.scope.SmartScope;
-import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.scope.SmartScope;
+import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

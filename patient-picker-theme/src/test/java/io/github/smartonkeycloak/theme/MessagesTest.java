@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.smartonkeycloak.consent.ScopeCategory;
-import io.github.smartonkeycloak.consent.UsCoreCategories;
+import io.github.smartonkeycloak.core.consent.ScopeCategory;
+import io.github.smartonkeycloak.core.consent.UsCoreCategories;
 import io.github.smartonkeycloak.launch.consent.ConsentPageModel;
 import org.junit.jupiter.api.Test;
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import io.github.smartonkeycloak.scope.GrantedScopes;
-import io.github.smartonkeycloak.scope.Interaction;
-import io.github.smartonkeycloak.scope.ScopeContext;
+import io.github.smartonkeycloak.core.scope.GrantedScopes;
+import io.github.smartonkeycloak.core.scope.Interaction;
+import io.github.smartonkeycloak.core.scope.ScopeContext;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;

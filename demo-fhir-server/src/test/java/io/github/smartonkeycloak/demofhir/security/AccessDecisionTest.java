@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import io.github.smartonkeycloak.scope.GrantedScopes;
-import io.github.smartonkeycloak.scope.Interaction;
+import io.github.smartonkeycloak.core.scope.GrantedScopes;
+import io.github.smartonkeycloak.core.scope.Interaction;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;

@@ -24,7 +24,7 @@ import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TestApps;
 import io.github.smartonkeycloak.it.support.TestFhirServer;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
-import io.github.smartonkeycloak.scope.SmartScopeConfig;
+import io.github.smartonkeycloak.core.scope.SmartScopeConfig;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;

@@ -14,6 +14,7 @@ public final class SmartServerConfig implements KeycloakServerConfig {
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return config
+                .dependency(GROUP_ID, "smart-core")
                 .dependency(GROUP_ID, "smart-scopes-provider")
                 .dependency(GROUP_ID, "launch-context-authenticator")
                 .dependency(GROUP_ID, "patient-picker-theme")

@@ -3,7 +3,7 @@ package io.github.smartonkeycloak.launch.audience;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.smartonkeycloak.launch.FhirBaseUrls;
+import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
 
 /** The mapper setting {@code <FHIR base URL>=<client id> ...}, read leniently: malformed pairs are skipped. */
 final class FhirServerClients {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.smartonkeycloak.launch.FhirBaseUrls;
-import io.github.smartonkeycloak.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
+import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;

@@ -5,10 +5,10 @@ import java.util.TreeSet;
 
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
-import io.github.smartonkeycloak.launch.SmartLaunchConfig;
-import io.github.smartonkeycloak.launch.encounter.EncounterPickerAuthenticatorFactory;
-import io.github.smartonkeycloak.launch.mapper.SmartLaunchContextMapper;
-import io.github.smartonkeycloak.launch.picker.PatientPickerAuthenticatorFactory;
+import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.launch.standalone.encounter.EncounterPickerAuthenticatorFactory;
+import io.github.smartonkeycloak.launch.context.SmartLaunchContextMapper;
+import io.github.smartonkeycloak.launch.standalone.patient.PatientPickerAuthenticatorFactory;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.smartonkeycloak.consent.ConsentOption;
-import io.github.smartonkeycloak.consent.ConsentOptions;
-import io.github.smartonkeycloak.consent.UsCoreCategories;
-import io.github.smartonkeycloak.scope.Permission;
-import io.github.smartonkeycloak.scope.ResourceScope;
-import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.consent.ConsentOption;
+import io.github.smartonkeycloak.core.consent.ConsentOptions;
+import io.github.smartonkeycloak.core.consent.UsCoreCategories;
+import io.github.smartonkeycloak.core.scope.Permission;
+import io.github.smartonkeycloak.core.scope.ResourceScope;
+import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import org.keycloak.rar.AuthorizationDetails;
 
 /**

@@ -3,7 +3,7 @@ package io.github.smartonkeycloak.launch.consent;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.smartonkeycloak.consent.ConsentMemory;
+import io.github.smartonkeycloak.core.consent.ConsentMemory;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;

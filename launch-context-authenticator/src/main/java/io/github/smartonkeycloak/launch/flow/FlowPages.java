@@ -3,7 +3,7 @@ package io.github.smartonkeycloak.launch.flow;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.github.smartonkeycloak.launch.SmartLaunchEvents;
+import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;

@@ -3,7 +3,7 @@ package io.github.smartonkeycloak.launch.flow;
 import java.util.Collection;
 import java.util.List;
 
-import io.github.smartonkeycloak.picker.FhirIds;
+import io.github.smartonkeycloak.core.picker.FhirIds;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**

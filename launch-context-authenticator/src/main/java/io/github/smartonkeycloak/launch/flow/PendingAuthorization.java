@@ -5,12 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.smartonkeycloak.launch.LaunchContext;
-import io.github.smartonkeycloak.launch.LaunchContextJson;
-import io.github.smartonkeycloak.launch.LaunchNotes;
-import io.github.smartonkeycloak.scope.ScopeParameter;
-import io.github.smartonkeycloak.scope.ResourceScope;
-import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.launch.LaunchContext;
+import io.github.smartonkeycloak.core.launch.LaunchContextJson;
+import io.github.smartonkeycloak.launch.context.LaunchNotes;
+import io.github.smartonkeycloak.core.scope.ScopeParameter;
+import io.github.smartonkeycloak.core.scope.ResourceScope;
+import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;

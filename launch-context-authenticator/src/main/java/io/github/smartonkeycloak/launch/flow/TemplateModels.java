@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.smartonkeycloak.fhir.EncounterSummary;
-import io.github.smartonkeycloak.fhir.PatientSummary;
+import io.github.smartonkeycloak.core.fhir.EncounterSummary;
+import io.github.smartonkeycloak.core.fhir.PatientSummary;
 
 /** Plain maps for the FreeMarker templates (whose object wrapper does not read record components). */
 public final class TemplateModels {

@@ -1,6 +1,6 @@
 package io.github.smartonkeycloak.client.assertion;
 
-import io.github.smartonkeycloak.client.ClientAssertionRules;
+import io.github.smartonkeycloak.core.client.ClientAssertionRules;
 import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;

@@ -2,7 +2,7 @@ package io.github.smartonkeycloak.client.assertion;
 
 import java.util.Optional;
 
-import io.github.smartonkeycloak.client.ClientAssertionRules;
+import io.github.smartonkeycloak.core.client.ClientAssertionRules;
 import io.github.smartonkeycloak.common.TokenRequestForm;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;

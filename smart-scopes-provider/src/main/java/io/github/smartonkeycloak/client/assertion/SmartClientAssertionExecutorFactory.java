@@ -2,7 +2,7 @@ package io.github.smartonkeycloak.client.assertion;
 
 import java.util.List;
 
-import io.github.smartonkeycloak.client.ClientAssertionRules;
+import io.github.smartonkeycloak.core.client.ClientAssertionRules;
 import io.github.smartonkeycloak.common.SmartProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;

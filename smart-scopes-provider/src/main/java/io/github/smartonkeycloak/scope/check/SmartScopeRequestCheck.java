@@ -2,10 +2,10 @@ package io.github.smartonkeycloak.scope.check;
 
 import java.util.Optional;
 
-import io.github.smartonkeycloak.scope.ScopeParameter;
-import io.github.smartonkeycloak.scope.ScopeSyntaxException;
-import io.github.smartonkeycloak.scope.SmartScopeErrors;
-import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.scope.ScopeParameter;
+import io.github.smartonkeycloak.core.scope.ScopeSyntaxException;
+import io.github.smartonkeycloak.core.scope.SmartScopeErrors;
+import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import io.github.smartonkeycloak.scope.ResourceScope;
-import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.scope.ResourceScope;
+import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 

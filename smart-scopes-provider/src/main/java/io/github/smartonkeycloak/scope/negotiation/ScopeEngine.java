@@ -2,7 +2,7 @@ package io.github.smartonkeycloak.scope.negotiation;
 
 import java.util.Optional;
 
-import io.github.smartonkeycloak.scope.SmartScopeConfig;
+import io.github.smartonkeycloak.core.scope.SmartScopeConfig;
 import org.keycloak.common.Profile;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSessionFactory;

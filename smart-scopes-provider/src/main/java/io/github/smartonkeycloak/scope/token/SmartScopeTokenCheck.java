@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.smartonkeycloak.common.TokenRequestForm;
-import io.github.smartonkeycloak.scope.ScopeContext;
-import io.github.smartonkeycloak.scope.ScopeParameter;
-import io.github.smartonkeycloak.scope.SmartScopeErrors;
-import io.github.smartonkeycloak.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.scope.ScopeContext;
+import io.github.smartonkeycloak.core.scope.ScopeParameter;
+import io.github.smartonkeycloak.core.scope.SmartScopeErrors;
+import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;

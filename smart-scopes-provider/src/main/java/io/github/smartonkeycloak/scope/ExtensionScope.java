@@ -1,5 +1,0 @@
-package io.github.smartonkeycloak.scope;
-
-/** A scope outside SMART's grammar that SMART allows: a full URI or a name starting with {@code __}. */
-public record ExtensionScope(String text) implements SmartScope {
-}

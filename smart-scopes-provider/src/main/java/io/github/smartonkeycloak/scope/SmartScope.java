@@ -1,8 +1,0 @@
-package io.github.smartonkeycloak.scope;
-
-/** One scope of a SMART authorization request, parsed by {@link SmartScopeParser}. */
-public sealed interface SmartScope permits ResourceScope, LaunchScope, StandardScope, ExtensionScope {
-
-    /** The scope as written (or rendered, for scopes the engine made). */
-    String text();
-}

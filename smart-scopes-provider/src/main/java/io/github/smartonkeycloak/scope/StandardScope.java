@@ -1,9 +1,0 @@
-package io.github.smartonkeycloak.scope;
-
-import java.util.Set;
-
-/** The non-resource scopes SMART names: {@code openid}, {@code fhirUser}, {@code profile}, {@code online_access}, {@code offline_access}. */
-public record StandardScope(String text) implements SmartScope {
-
-    public static final Set<String> NAMES = Set.of("openid", "fhirUser", "profile", "online_access", "offline_access");
-}
