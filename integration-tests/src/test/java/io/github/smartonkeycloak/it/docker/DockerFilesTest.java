@@ -251,7 +251,7 @@ class DockerFilesTest {
             }
             assertThat(dockerignore).as("let in by .dockerignore").contains("!" + source);
         }
-        assertThat(jars).as("one jar per provider module").isEqualTo(3);
+        assertThat(jars).as("smart-core and one jar per provider module").isEqualTo(4);
 
         assertThat(copies()).containsEntry(ENTRYPOINT, KEYCLOAK_HOME + "/bin/smart-entrypoint.sh");
         assertThat(ROOT.resolve(ENTRYPOINT)).as("COPY keeps the mode").isExecutable();

@@ -1,6 +1,7 @@
 package io.github.smartonkeycloak.launch.directory;
 
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
+import io.github.smartonkeycloak.common.CopiedFromKeycloak;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.constants.ServiceAccountConstants;
 import org.keycloak.common.util.Time;
@@ -82,6 +83,8 @@ final class FhirServiceToken {
     // and the client's default scopes, then TokenManager. Left out on purpose: the authentication session (attaching
     // one would end the login in progress: it expires the browser's restart cookie), client policies (they judge
     // token requests, and there is none), refresh and ID tokens.
+    @CopiedFromKeycloak(source = "org.keycloak.protocol.oidc.grants.ClientCredentialsGrantType.process, "
+            + "org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase.createTokenResponseBuilder", version = "26.7.0")
     private static AccessToken accessToken(KeycloakSession session, RealmModel realm, ClientModel client, UserModel serviceAccount) {
         KeycloakContext context = session.getContext();
         UserSessionModel userSession = session.sessions().createUserSession(KeycloakModelUtils.generateId(), realm,

@@ -11,6 +11,7 @@ import io.github.smartonkeycloak.launch.context.LaunchNotes;
 import io.github.smartonkeycloak.core.scope.ScopeParameter;
 import io.github.smartonkeycloak.core.scope.ResourceScope;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
+import io.github.smartonkeycloak.common.CopiedFromKeycloak;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -110,6 +111,8 @@ public final class PendingAuthorization {
     }
 
     /** Keycloak's rule: a client scope with role mappings is for users who have one of those roles. */
+    @CopiedFromKeycloak(source = "org.keycloak.services.util.DefaultClientSessionContext.isClientScopePermittedForUser",
+            version = "26.7.0")
     static boolean isPermitted(UserModel user, ClientScopeModel scope) {
         Set<RoleModel> roles = RoleUtils.expandCompositeRoles(scope.getScopeMappingsStream().collect(Collectors.toSet()));
         return roles.isEmpty() || roles.stream().anyMatch(user::hasRole);
