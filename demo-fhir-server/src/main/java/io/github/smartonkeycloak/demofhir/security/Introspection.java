@@ -1,13 +1,12 @@
 package io.github.smartonkeycloak.demofhir.security;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 
 /**
  * An RFC 7662 introspection answer: whether the token is active, and every claim the server returned (scope,
@@ -33,12 +32,7 @@ public record Introspection(boolean active, Map<String, Object> claims) {
 
     /** The space-separated {@code scope} claim as a set; empty when there is none. */
     public Set<String> scopes() {
-        return stringClaim("scope")
-                .map(scope -> Arrays.stream(scope.trim().split("\\s+"))
-                        .filter(part -> !part.isEmpty())
-                        .collect(Collectors.toCollection(LinkedHashSet::new)))
-                .map(Collections::unmodifiableSet)
-                .orElse(Set.of());
+        return stringClaim("scope").map(scope -> ScopeRequest.of(scope).names()).orElse(Set.of());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.smartonkeycloak.launch.capability;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
 import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
@@ -58,13 +59,13 @@ final class LaunchCapabilityProvider implements SmartCapabilityProvider {
 
     private static boolean hasFhirUserInIdToken(RealmModel realm) {
         return realm.getClientScopesStream()
-                .filter(scope -> "fhirUser".equals(scope.getName()))
+                .filter(scope -> FhirUser.NAME.equals(scope.getName()))
                 .flatMap(ClientScopeModel::getProtocolMappersStream)
                 .anyMatch(LaunchCapabilityProvider::isFhirUserIdTokenClaim);
     }
 
     private static boolean isFhirUserIdTokenClaim(ProtocolMapperModel mapper) {
-        return "fhirUser".equals(mapper.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME))
+        return FhirUser.NAME.equals(mapper.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME))
                 && OIDCAttributeMapperHelper.includeInIDToken(mapper);
     }
 }

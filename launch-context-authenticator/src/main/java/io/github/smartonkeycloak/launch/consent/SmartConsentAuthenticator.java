@@ -1,5 +1,6 @@
 package io.github.smartonkeycloak.launch.consent;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,12 +10,10 @@ import io.github.smartonkeycloak.core.consent.ConsentChoice;
 import io.github.smartonkeycloak.core.consent.ConsentMemory;
 import io.github.smartonkeycloak.core.consent.ConsentOption;
 import io.github.smartonkeycloak.core.consent.ConsentOptions;
-import io.github.smartonkeycloak.core.consent.RequestedScopes;
 import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import io.github.smartonkeycloak.launch.flow.FlowPages;
 import io.github.smartonkeycloak.launch.flow.PendingAuthorization;
 import io.github.smartonkeycloak.launch.flow.SmartStep;
-import io.github.smartonkeycloak.core.scope.ScopeParameter;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuth2Constants;
@@ -115,7 +114,7 @@ final class SmartConsentAuthenticator extends SmartStep {
     /** Narrows the request to what was allowed; Keycloak's consent check and grant follow the request. */
     private static void apply(AuthenticationFlowContext context, PendingAuthorization authorization, ConsentChoice choice,
             String how) {
-        authorization.scopeParameter(RequestedScopes.withResourceScopes(authorization.scopeParameter(), choice.allowed()));
+        authorization.scopeParameter(authorization.requestedScopes().withResourceScopes(choice.allowed()));
         context.getEvent()
                 .detail(SmartLaunchEvents.CONSENT, how)
                 .detail(SmartLaunchEvents.SCOPES_ALLOWED, String.join(" ", choice.allowed()))
@@ -150,8 +149,9 @@ final class SmartConsentAuthenticator extends SmartStep {
         if (prompt == null) {
             return;
         }
-        String remaining = ScopeParameter.split(prompt).stream()
-                .filter(value -> !OIDCLoginProtocol.PROMPT_VALUE_CONSENT.equals(value))
+        // prompt is space separated like scope (OIDC Core 3.1.2.1), but it is not a scope.
+        String remaining = Arrays.stream(prompt.split(" "))
+                .filter(value -> !value.isEmpty() && !OIDCLoginProtocol.PROMPT_VALUE_CONSENT.equals(value))
                 .collect(Collectors.joining(" "));
         if (remaining.isEmpty()) {
             authSession.removeClientNote(OIDCLoginProtocol.PROMPT_PARAM);

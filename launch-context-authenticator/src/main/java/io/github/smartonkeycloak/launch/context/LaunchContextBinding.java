@@ -1,8 +1,9 @@
 package io.github.smartonkeycloak.launch.context;
 
-import java.util.Arrays;
 
+import io.github.smartonkeycloak.core.launch.ContextField;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.launch.LaunchContextJson;
 import io.github.smartonkeycloak.launch.context.LaunchNotes;
 import io.github.smartonkeycloak.launch.standalone.patient.PatientAuthority;
@@ -113,10 +114,10 @@ final class LaunchContextBinding implements TokenPostProcessor {
 
     /** SMART: a server that grants a {@code patient/} scope establishes a patient in context; refuse otherwise. */
     private static void requirePatientForPatientScopes(AccessToken accessToken) {
-        if (accessToken == null || accessToken.getOtherClaims().get("patient") != null || accessToken.getScope() == null) {
+        if (accessToken == null || accessToken.getOtherClaims().get(ContextField.PATIENT.claim()) != null || accessToken.getScope() == null) {
             return;
         }
-        boolean patientScope = Arrays.stream(accessToken.getScope().split(" ")).anyMatch(scope -> scope.startsWith("patient/"));
+        boolean patientScope = ScopeRequest.of(accessToken.getScope()).anyMatch(scope -> scope.startsWith("patient/"));
         if (patientScope) {
             throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE,
                     "patient/ scopes need a patient in context, and this grant has none (use a SMART launch)");

@@ -3,12 +3,11 @@ package io.github.smartonkeycloak.launch.context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.github.smartonkeycloak.common.TokenRequestForm;
+import io.github.smartonkeycloak.core.launch.ContextField;
 import io.github.smartonkeycloak.core.launch.FhirContextItem;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
-import io.github.smartonkeycloak.launch.context.LaunchContextBindingFactory;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.ClientSessionContext;
@@ -37,8 +36,6 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
     /** Client attribute: {@code strings} answers {@code fhirContext} in the SMART 2.0 shape ("Type/id" strings). */
     public static final String FHIR_CONTEXT_FORMAT_ATTRIBUTE = "smart.fhirContextFormat";
 
-    private static final Set<String> CONTEXT_CLAIMS = Set.of("patient", "encounter", "fhirContext",
-            "need_patient_banner", "smart_style_url", "intent", "tenant");
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = new ArrayList<>();
 
     static {
@@ -62,8 +59,8 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
 
     @Override
     public String getHelpText() {
-        return "Adds the SMART launch context (patient, encounter, fhirContext, need_patient_banner, smart_style_url, "
-                + "intent, tenant) to the token response and to introspection.";
+        return "Adds the SMART launch context (" + String.join(", ", ContextField.claimNames())
+                + ") to the token response and to introspection.";
     }
 
     @Override
@@ -80,7 +77,7 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
         }
         Map<String, Object> fields = launch.asJsonFields();
         if ("strings".equals(clientSessionCtx.getClientSession().getClient().getAttribute(FHIR_CONTEXT_FORMAT_ATTRIBUTE))) {
-            fields.computeIfPresent("fhirContext", (name, value) -> legacyFhirContext(launch.fhirContext()));
+            fields.computeIfPresent(ContextField.FHIR_CONTEXT.claim(), (name, value) -> legacyFhirContext(launch.fhirContext()));
         }
         fields.forEach(response::setOtherClaims);
     }
@@ -97,7 +94,7 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
             return;
         }
         presentedTokenClaims(session).forEach((name, value) -> {
-            if (CONTEXT_CLAIMS.contains(name)) {
+            if (ContextField.isContextClaim(name)) {
                 introspected.setOtherClaims(name, value);
             }
         });

@@ -1,8 +1,8 @@
 package io.github.smartonkeycloak.launch.ehr;
 
 import java.util.Optional;
-import java.util.stream.Collectors;
 
+import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
 import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
@@ -26,7 +26,6 @@ import org.keycloak.protocol.LoginProtocol;
  */
 final class SmartLaunchContextAuthenticator extends SmartStep {
 
-    private static final String FHIR_USER = "fhirUser";
     private static final Logger LOG = Logger.getLogger(SmartLaunchContextAuthenticator.class);
 
     @Override
@@ -53,11 +52,10 @@ final class SmartLaunchContextAuthenticator extends SmartStep {
      * so the app sees in the token response's {@code scope} that it did not get it, and the login event says why.
      */
     private static void withoutFhirUserWhenTheUserHasNone(AuthenticationFlowContext context, PendingAuthorization authorization) {
-        if (!authorization.requests(FHIR_USER) || context.getUser().getFirstAttribute(FHIR_USER) != null) {
+        if (!authorization.requests(FhirUser.NAME) || context.getUser().getFirstAttribute(FhirUser.NAME) != null) {
             return;
         }
-        authorization.scopeParameter(authorization.requestedScopes().stream()
-                .filter(scope -> !FHIR_USER.equals(scope)).collect(Collectors.joining(" ")));
+        authorization.scopeParameter(authorization.requestedScopes().filter(scope -> !FhirUser.NAME.equals(scope)));
         context.getEvent().detail(SmartLaunchEvents.WARNING, "fhirUser requested, but the user has no fhirUser attribute");
         LOG.warnf("User %s has no fhirUser attribute; the fhirUser scope was left out of the grant", context.getUser().getId());
     }

@@ -1,6 +1,5 @@
 package io.github.smartonkeycloak.launch.ehr;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,7 +10,7 @@ import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
 import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import io.github.smartonkeycloak.launch.audience.SmartFhirAudienceMapper;
 import io.github.smartonkeycloak.launch.ehr.LaunchStore;
-import io.github.smartonkeycloak.core.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
@@ -59,7 +58,7 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
 
         String launchId = parameters.get(LAUNCH_PARAM);
         String audience = Optional.ofNullable(parameters.get(AUD_PARAM)).orElse(request.getResource());
-        boolean smartRequest = launchId != null || parameters.containsKey(AUD_PARAM) || hasSmartScope(request.getScope());
+        boolean smartRequest = launchId != null || parameters.containsKey(AUD_PARAM) || ScopeRequest.of(request.getScope()).namesSmartScope();
         if (!smartRequest) {
             return;
         }
@@ -69,7 +68,7 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
         // The access token's aud will name this server only (SmartFhirAudienceMapper).
         parameters.put(SmartFhirAudienceMapper.VALIDATED_AUD_PARAMETER, audience);
         if (launchId == null) {
-            if (hasScope(request.getScope(), "launch")) {
+            if (ScopeRequest.of(request.getScope()).contains("launch")) {
                 throw refuse(context, "the launch scope needs the launch parameter the EHR passed to the app");
             }
             return;
@@ -126,14 +125,6 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
     private static AuthorizationCheckException refuse(AuthorizationEndpointChecker context, String description) {
         context.getEventBuilder().detail(SmartLaunchEvents.ERROR, description).error(Errors.INVALID_REQUEST);
         return new AuthorizationCheckException(Response.Status.BAD_REQUEST, OAuthErrorException.INVALID_REQUEST, description);
-    }
-
-    private static boolean hasSmartScope(String scope) {
-        return scope != null && Arrays.stream(scope.split(" ")).anyMatch(SmartScopeParser::looksLikeSmart);
-    }
-
-    private static boolean hasScope(String scope, String wanted) {
-        return scope != null && Arrays.asList(scope.split(" ")).contains(wanted);
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
 import io.github.smartonkeycloak.core.launch.LaunchContextJson;
 import io.github.smartonkeycloak.launch.context.LaunchNotes;
-import io.github.smartonkeycloak.core.scope.ScopeParameter;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.ResourceScope;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import io.github.smartonkeycloak.common.CopiedFromKeycloak;
@@ -48,12 +48,12 @@ public final class PendingAuthorization {
     }
 
     /** Replaces the requested scope; Keycloak builds the code's and the tokens' scope from it. */
-    public void scopeParameter(String scope) {
-        authSession.setClientNote(OAuth2Constants.SCOPE, scope);
+    public void scopeParameter(ScopeRequest scope) {
+        authSession.setClientNote(OAuth2Constants.SCOPE, scope.toParameter());
     }
 
-    public Set<String> requestedScopes() {
-        return ScopeParameter.split(scopeParameter());
+    public ScopeRequest requestedScopes() {
+        return ScopeRequest.of(scopeParameter());
     }
 
     public boolean requests(String scope) {
@@ -62,7 +62,7 @@ public final class PendingAuthorization {
 
     /** Whether any requested scope is a SMART one (a resource scope, launch, launch/...). */
     public boolean isSmartRequest() {
-        return requestedScopes().stream().anyMatch(SmartScopeParser::looksLikeSmart);
+        return requestedScopes().namesSmartScope();
     }
 
     /**

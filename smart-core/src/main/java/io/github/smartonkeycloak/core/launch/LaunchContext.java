@@ -44,17 +44,17 @@ public record LaunchContext(String patient, String encounter, List<FhirContextIt
     /** The fields with their SMART names and JSON types, absent ones left out; {@code fhirContext} as objects. */
     public Map<String, Object> asJsonFields() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        putIfPresent(fields, "patient", patient);
-        putIfPresent(fields, "encounter", encounter);
+        putIfPresent(fields, ContextField.PATIENT, patient);
+        putIfPresent(fields, ContextField.ENCOUNTER, encounter);
         if (!fhirContext.isEmpty()) {
             List<Map<String, Object>> items = new ArrayList<>();
             fhirContext.forEach(item -> items.add(item.asObject()));
-            fields.put("fhirContext", items);
+            fields.put(ContextField.FHIR_CONTEXT.claim(), items);
         }
-        putIfPresent(fields, "need_patient_banner", needPatientBanner);
-        putIfPresent(fields, "smart_style_url", smartStyleUrl);
-        putIfPresent(fields, "intent", intent);
-        putIfPresent(fields, "tenant", tenant);
+        putIfPresent(fields, ContextField.NEED_PATIENT_BANNER, needPatientBanner);
+        putIfPresent(fields, ContextField.SMART_STYLE_URL, smartStyleUrl);
+        putIfPresent(fields, ContextField.INTENT, intent);
+        putIfPresent(fields, ContextField.TENANT, tenant);
         return fields;
     }
 
@@ -62,18 +62,23 @@ public record LaunchContext(String patient, String encounter, List<FhirContextIt
     @SuppressWarnings("unchecked")
     public static LaunchContext fromJsonFields(Map<String, Object> fields) {
         List<FhirContextItem> items = new ArrayList<>();
-        Object fhirContext = fields.get("fhirContext");
+        Object fhirContext = fields.get(ContextField.FHIR_CONTEXT.claim());
         if (fhirContext instanceof List<?> list) {
             list.forEach(item -> items.add(FhirContextItem.fromObject((Map<String, Object>) item)));
         }
-        return new LaunchContext((String) fields.get("patient"), (String) fields.get("encounter"), items,
-                (Boolean) fields.get("need_patient_banner"), (String) fields.get("smart_style_url"),
-                (String) fields.get("intent"), (String) fields.get("tenant"));
+        return new LaunchContext((String) field(fields, ContextField.PATIENT), (String) field(fields, ContextField.ENCOUNTER),
+                items, (Boolean) field(fields, ContextField.NEED_PATIENT_BANNER),
+                (String) field(fields, ContextField.SMART_STYLE_URL), (String) field(fields, ContextField.INTENT),
+                (String) field(fields, ContextField.TENANT));
     }
 
-    private static void putIfPresent(Map<String, Object> fields, String name, Object value) {
+    private static Object field(Map<String, Object> fields, ContextField field) {
+        return fields.get(field.claim());
+    }
+
+    private static void putIfPresent(Map<String, Object> fields, ContextField field, Object value) {
         if (value != null) {
-            fields.put(name, value);
+            fields.put(field.claim(), value);
         }
     }
 }

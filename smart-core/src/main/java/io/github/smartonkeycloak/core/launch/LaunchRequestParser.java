@@ -29,8 +29,8 @@ public final class LaunchRequestParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-    private static final Set<String> FIELDS = Set.of("client_id", "patient", "encounter", "fhirContext",
-            "need_patient_banner", "smart_style_url", "intent", "tenant", "user", "iss");
+    /** The launch's own fields; the rest of the body is the context, one member per {@link ContextField}. */
+    private static final Set<String> LAUNCH_FIELDS = Set.of("client_id", "user", "iss");
     private static final Set<String> FHIR_CONTEXT_FIELDS = Set.of("reference", "canonical", "identifier", "type", "role");
 
     private LaunchRequestParser() {
@@ -56,7 +56,7 @@ public final class LaunchRequestParser {
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (!LAUNCH_FIELDS.contains(name) && !ContextField.isContextClaim(name)) {
                 throw new InvalidLaunchRequestException("unknown field '" + name + "'");
             }
         }
@@ -65,13 +65,13 @@ public final class LaunchRequestParser {
             throw new InvalidLaunchRequestException("client_id is required");
         }
         LaunchContext context = new LaunchContext(
-                reference(root, "patient", "Patient"),
-                reference(root, "encounter", "Encounter"),
-                fhirContext(root.get("fhirContext")),
-                bool(root, "need_patient_banner"),
-                url(root, "smart_style_url", true),
-                text(root, "intent", MAX_TEXT_LENGTH),
-                text(root, "tenant", MAX_TEXT_LENGTH));
+                reference(root, ContextField.PATIENT.claim(), "Patient"),
+                reference(root, ContextField.ENCOUNTER.claim(), "Encounter"),
+                fhirContext(root.get(ContextField.FHIR_CONTEXT.claim())),
+                bool(root, ContextField.NEED_PATIENT_BANNER.claim()),
+                url(root, ContextField.SMART_STYLE_URL.claim(), true),
+                text(root, ContextField.INTENT.claim(), MAX_TEXT_LENGTH),
+                text(root, ContextField.TENANT.claim(), MAX_TEXT_LENGTH));
         return new LaunchRequest(clientId, context, text(root, "user", MAX_TEXT_LENGTH), url(root, "iss", true));
     }
 

@@ -1,6 +1,5 @@
 package io.github.smartonkeycloak.core.scope;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,8 @@ public final class GrantedScopes {
 
     /** The space-separated {@code scope} of a token or introspection response. */
     public static GrantedScopes parse(String scopeClaim) {
-        List<ResourceScope> scopes = new ArrayList<>();
-        if (scopeClaim != null) {
-            for (String token : scopeClaim.split(" ")) {
-                // A malformed scope grants nothing.
-                SmartScopeParser.resourceScope(token).ifPresent(scopes::add);
-            }
-        }
-        return new GrantedScopes(List.copyOf(scopes));
+        // A malformed scope grants nothing.
+        return new GrantedScopes(List.copyOf(ScopeRequest.of(scopeClaim).resourceScopes()));
     }
 
     public List<ResourceScope> resourceScopes() {

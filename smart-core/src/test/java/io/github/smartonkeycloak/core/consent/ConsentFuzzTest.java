@@ -16,7 +16,7 @@ import java.util.Set;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.smartonkeycloak.core.consent.ConsentMemory.Decision;
 import io.github.smartonkeycloak.core.scope.ResourceScope;
-import io.github.smartonkeycloak.core.scope.ScopeParameter;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import org.junit.jupiter.api.Timeout;
 
@@ -43,7 +43,7 @@ class ConsentFuzzTest {
     @FuzzTest
     void consentForm(byte[] input) {
         String[] lines = new String(input, UTF_8).split("\n", -1);
-        List<ResourceScope> granted = ScopeParameter.split(lines[0]).stream().map(SmartScopeParser::resourceScope)
+        List<ResourceScope> granted = ScopeRequest.of(lines[0]).names().stream().map(SmartScopeParser::resourceScope)
                 .flatMap(Optional::stream).toList();
         ConsentOptions options = ConsentOptions.forGrants(granted);
         List<ConsentOption> all = options.all();
@@ -67,10 +67,10 @@ class ConsentFuzzTest {
         checkChoice(all, posted, choice);
 
         String scopeParameter = lines.length > 2 ? lines[2] : lines[0];
-        String narrowed = RequestedScopes.withResourceScopes(scopeParameter, choice.allowed());
+        String narrowed = ScopeRequest.of(scopeParameter).withResourceScopes(choice.allowed()).toParameter();
         Set<String> resourceScopes = new HashSet<>();
         List<String> others = new ArrayList<>();
-        for (String scope : ScopeParameter.split(narrowed)) {
+        for (String scope : ScopeRequest.of(narrowed).names()) {
             if (SmartScopeParser.resourceScope(scope).isPresent()) {
                 resourceScopes.add(scope);
             } else {
@@ -78,7 +78,7 @@ class ConsentFuzzTest {
             }
         }
         assertEquals(Set.copyOf(choice.allowed()), resourceScopes, narrowed);
-        assertEquals(ScopeParameter.split(scopeParameter).stream()
+        assertEquals(ScopeRequest.of(scopeParameter).names().stream()
                 .filter(scope -> SmartScopeParser.resourceScope(scope).isEmpty()).toList(), others, narrowed);
 
         List<String> stored = memory.updatedWith(options, choice);

@@ -59,7 +59,7 @@ class ScopeFuzzTest {
         String parameter = new String(input, UTF_8);
         String firstMalformed = null;
         List<ResourceScope> resourceScopes = new ArrayList<>();
-        for (String scope : ScopeParameter.split(parameter)) {
+        for (String scope : ScopeRequest.of(parameter).names()) {
             assertTrue(!scope.isEmpty() && scope.indexOf(' ') < 0, () -> "split of " + parameter);
             try {
                 if (SmartScopeParser.parse(scope) instanceof ResourceScope resourceScope) {
@@ -71,7 +71,7 @@ class ScopeFuzzTest {
                 }
             }
         }
-        assertEquals(firstMalformed, SmartScopeErrors.firstMalformed(parameter).map(ScopeSyntaxException::scope)
+        assertEquals(firstMalformed, ScopeRequest.of(parameter).firstMalformed().map(ScopeSyntaxException::scope)
                 .orElse(null), parameter);
         assertEquals(Set.copyOf(resourceScopes), Set.copyOf(GrantedScopes.parse(parameter).resourceScopes()), parameter);
     }

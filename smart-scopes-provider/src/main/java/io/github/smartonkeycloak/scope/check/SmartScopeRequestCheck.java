@@ -2,10 +2,8 @@ package io.github.smartonkeycloak.scope.check;
 
 import java.util.Optional;
 
-import io.github.smartonkeycloak.core.scope.ScopeParameter;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.ScopeSyntaxException;
-import io.github.smartonkeycloak.core.scope.SmartScopeErrors;
-import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
@@ -36,15 +34,14 @@ final class SmartScopeRequestCheck implements AuthorizationEndpointCheckProvider
         if (!ScopeEngine.handles(context.getClient())) {
             return;
         }
-        String scope = context.getAuthorizationEndpointRequest().getScope();
+        ScopeRequest scope = ScopeRequest.of(context.getAuthorizationEndpointRequest().getScope());
         if (engineProblem.isPresent()) {
-            Optional<String> smartScope = ScopeParameter.split(scope).stream().filter(SmartScopeParser::looksLikeSmart)
-                    .findFirst();
+            Optional<String> smartScope = scope.firstSmartScope();
             if (smartScope.isPresent()) {
                 throw refuse(context, smartScope.get(), ScopeEngine.UNAVAILABLE);
             }
         }
-        Optional<ScopeSyntaxException> malformed = SmartScopeErrors.firstMalformed(scope);
+        Optional<ScopeSyntaxException> malformed = scope.firstMalformed();
         if (malformed.isPresent()) {
             throw refuse(context, malformed.get().scope(), malformed.get().getMessage());
         }

@@ -11,7 +11,7 @@ import io.github.smartonkeycloak.core.scope.Grant;
 import io.github.smartonkeycloak.core.scope.Negotiation;
 import io.github.smartonkeycloak.core.scope.ResourceScope;
 import io.github.smartonkeycloak.core.scope.ScopeNegotiator;
-import io.github.smartonkeycloak.core.scope.ScopeParameter;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.SmartScopeConfig;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import org.keycloak.OAuth2Constants;
@@ -61,14 +61,13 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
         if (!ScopeEngine.handles(client, ceilings)) {
             return keycloakParser.parseScopes(user, client, scopeParam);
         }
-        Set<String> requested = ScopeParameter.split(scopeParam);
-        narrowToRefreshRequest(requested);
+        ScopeRequest requested = narrowToRefreshRequest(ScopeRequest.of(scopeParam));
         // The client's own service account: client_credentials tokens (over HTTP or issued in-process) and their
         // introspection. Never a person, so never an authorization request, a login, a code exchange or a refresh.
         boolean backendService = user != null && client.getId().equals(user.getServiceAccountClientLink());
         List<ResourceScope> resourceScopes = new ArrayList<>();
         List<String> keycloakScopes = new ArrayList<>();
-        for (String scope : requested) {
+        for (String scope : requested.names()) {
             SmartScopeParser.resourceScope(scope).ifPresentOrElse(resourceScope -> {
                 // Not grantable here (system/ for a user): acknowledged below, granted nothing.
                 if (resourceScope.context().isGrantableTo(backendService)) {
@@ -94,7 +93,7 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
         }
 
         AcknowledgedScope acknowledged = new AcknowledgedScope(client.getRealm());
-        for (String scope : requested) {
+        for (String scope : requested.names()) {
             if (!OAuth2Constants.SCOPE_OPENID.equals(scope)) {
                 entries.putIfAbsent(scope, entry(acknowledged, scope));
             }
@@ -108,16 +107,17 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
      * the response {@code scope} equal to the token's. Keycloak's own check that offline access is still granted
      * parses exactly {@code offline_access}; that check must see it whatever the refresh asks for.
      */
-    private void narrowToRefreshRequest(Set<String> requested) {
-        if (requested.equals(Set.of(OAuth2Constants.OFFLINE_ACCESS))) {
-            return;
+    private ScopeRequest narrowToRefreshRequest(ScopeRequest requested) {
+        if (requested.names().equals(Set.of(OAuth2Constants.OFFLINE_ACCESS))) {
+            return requested;
         }
-        TokenRequestForm.current(session)
+        return TokenRequestForm.current(session)
                 .filter(TokenRequestForm::isRefresh)
                 .flatMap(TokenRequestForm::scope)
-                .map(ScopeParameter::split)
-                .ifPresent(refreshScopes -> requested.removeIf(scope ->
-                        !refreshScopes.contains(scope) && !OAuth2Constants.SCOPE_OPENID.equals(scope)));
+                .map(ScopeRequest::of)
+                .map(refreshScopes -> requested.filter(scope ->
+                        refreshScopes.contains(scope) || OAuth2Constants.SCOPE_OPENID.equals(scope)))
+                .orElse(requested);
     }
 
 

@@ -1,14 +1,10 @@
 package io.github.smartonkeycloak.scope.token;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.smartonkeycloak.common.TokenRequestForm;
 import io.github.smartonkeycloak.core.scope.ScopeContext;
-import io.github.smartonkeycloak.core.scope.ScopeParameter;
-import io.github.smartonkeycloak.core.scope.SmartScopeErrors;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import org.keycloak.OAuth2Constants;
@@ -50,20 +46,21 @@ final class SmartScopeTokenCheck implements TokenPostProcessor {
         }
         TokenRequestForm form = TokenRequestForm.current(session).orElse(null);
         String scopeParam = form == null ? null : form.scope().orElse(null);
-        if (engineProblem.isPresent() && (namesSmartScope(scopeParam) || carriesResourceScope(context))) {
+        ScopeRequest requested = ScopeRequest.of(scopeParam);
+        if (engineProblem.isPresent() && (requested.namesSmartScope() || carriesResourceScope(context))) {
             throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, ScopeEngine.UNAVAILABLE);
         }
         if (scopeParam == null) {
             return;
         }
-        SmartScopeErrors.firstMalformed(scopeParam).ifPresent(malformed -> {
+        requested.firstMalformed().ifPresent(malformed -> {
             throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, malformed.getMessage());
         });
         // The grant type comes from the form: for offline tokens Keycloak replaces the context that carried it.
         RefreshToken refreshed = context.requestRefreshToken();
         if (form.isRefresh() && refreshed != null) {
-            rejectSystemScopes(scopeParam);
-            rejectWidening(scopeParam, refreshed.getScope());
+            rejectSystemScopes(requested);
+            rejectWidening(requested, ScopeRequest.of(refreshed.getScope()));
         }
     }
 
@@ -75,18 +72,13 @@ final class SmartScopeTokenCheck implements TokenPostProcessor {
         return client;
     }
 
-    private static boolean namesSmartScope(String scopeParam) {
-        return ScopeParameter.split(scopeParam).stream().anyMatch(SmartScopeParser::looksLikeSmart);
-    }
-
     private static boolean carriesResourceScope(TokenPostProcessorContext context) {
         return context.accessToken() != null
-                && ScopeParameter.split(context.accessToken().getScope()).stream()
-                        .anyMatch(scope -> SmartScopeParser.resourceScope(scope).isPresent());
+                && !ScopeRequest.of(context.accessToken().getScope()).resourceScopes().isEmpty();
     }
 
-    private static void rejectSystemScopes(String requested) {
-        for (String scope : ScopeParameter.split(requested)) {
+    private static void rejectSystemScopes(ScopeRequest requested) {
+        for (String scope : requested.names()) {
             SmartScopeParser.resourceScope(scope).filter(resource -> resource.context() == ScopeContext.SYSTEM)
                     .ifPresent(system -> {
                         throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, scope
@@ -96,11 +88,9 @@ final class SmartScopeTokenCheck implements TokenPostProcessor {
         }
     }
 
-    private static void rejectWidening(String requested, String granted) {
-        Set<String> grantedScopes = granted == null ? Set.of()
-                : Arrays.stream(granted.split(" ")).collect(Collectors.toSet());
-        for (String scope : requested.split(" ")) {
-            if (!scope.isEmpty() && !OAuth2Constants.SCOPE_OPENID.equals(scope) && !grantedScopes.contains(scope)) {
+    private static void rejectWidening(ScopeRequest requested, ScopeRequest granted) {
+        for (String scope : requested.namesNotIn(granted)) {
+            if (!OAuth2Constants.SCOPE_OPENID.equals(scope)) {
                 throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, scope
                         + ": not granted to this refresh token; a refresh may repeat granted scopes or leave some out,"
                         + " but not add or change one");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.core.picker.LinkedPatients;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -30,7 +31,7 @@ public final class PatientAuthority {
     }
 
     public static List<String> linkedPatients(UserModel user, PatientPickerConfig config) {
-        return LinkedPatients.of(user.getFirstAttribute("fhirUser"),
+        return LinkedPatients.of(user.getFirstAttribute(FhirUser.NAME),
                 user.getAttributeStream(config.patientIdsAttribute()).toList());
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.launch.directory.FhirClient;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.core.fhir.PatientPage;
@@ -203,7 +204,7 @@ final class PatientPickerAuthenticator extends SmartStep {
 
     private static SearchFilter filter(AuthenticationFlowContext context, PatientPickerConfig config) {
         try {
-            return SearchFilter.parse(config.searchFilter(), context.getUser().getFirstAttribute("fhirUser"));
+            return SearchFilter.parse(config.searchFilter(), context.getUser().getFirstAttribute(FhirUser.NAME));
         } catch (IllegalArgumentException e) {
             // A broken filter must not widen the search: nobody can be picked until the admin fixes it.
             LOG.warnf("Patient picker: %s", e.getMessage());
