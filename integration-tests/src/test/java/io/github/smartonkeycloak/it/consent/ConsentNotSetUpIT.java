@@ -8,7 +8,6 @@ import java.util.Map;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin.Page;
 import io.github.smartonkeycloak.it.support.DemoUsers;
-import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
@@ -70,11 +69,12 @@ class ConsentNotSetUpIT {
         assertThat(error.all("data-smart-action")).containsExactly("cancel");
         assertThat(login.pagesSeen()).doesNotContain("consent");
 
-        Http.Response approve = error.submit("#smart-error-actions", List.of(Map.entry("smart-action", "approve")));
-        assertThat(login.page(approve).smartPage()).as("an approval posted anyway is refused").isEqualTo("error");
+        Page again = login.page(error.submit("#smart-error-actions", List.of(Map.entry("smart-action", "approve"))));
+        assertThat(again.smartPage()).as("an approval posted anyway is refused").isEqualTo("error");
+        assertThat(again.response().status()).isEqualTo(500);
 
         Map<String, String> redirect = login.continueFrom(
-                error.submit("#smart-error-actions", List.of(Map.entry("smart-action", "cancel"))), TestApps.REDIRECT_URI);
+                again.submit("#smart-error-actions", List.of(Map.entry("smart-action", "cancel"))), TestApps.REDIRECT_URI);
         assertThat(redirect).containsEntry("error", "access_denied").containsEntry("state", "state-1").doesNotContainKey("code");
         assertThat(redirect.get("error_description")).contains(DECISIONS_SCOPE);
     }
