@@ -127,7 +127,7 @@ final class SmartConsentAuthenticator extends SmartStep {
      * login is not the pack's to do. The user reads why; the admin finds the event and the log line.
      */
     private static void notSetUp(AuthenticationFlowContext context) {
-        LOG.warnf("Realm '%s': SMART consent refused every authorization that needs it: %s (see docs/configuration.md)",
+        LOG.warnf("Realm '%s': SMART consent refused an authorization: %s (see docs/configuration.md)",
                 context.getRealm().getName(), ConsentStore.NOT_SET_UP);
         context.getEvent().detail(SmartLaunchEvents.ERROR, ConsentStore.NOT_SET_UP).error(Errors.INVALID_CONFIG);
         context.challenge(FlowPages.error(context, Response.Status.INTERNAL_SERVER_ERROR, NOT_SET_UP_MESSAGE, false));
