@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the login pages find patients and their encounters: the pickers, the EHR launch check and the demo launcher
- * ask it, never a FHIR server directly. The pack's implementation reads the realm's FHIR server; a deployer with
+ * Where the login pages find patients and their encounters: the patient and encounter pickers and the demo EHR
+ * launcher ask it, never a FHIR server directly. The pack's implementation reads the realm's FHIR server; a deployer with
  * another patient index can provide their own. One instance serves one page (one HTTP request): it may keep what it
  * needs for that page, such as a credential and the time spent waiting.
  * <p>
