@@ -106,9 +106,10 @@ final class FhirUrls {
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1;
     }
 
+    /** Scheme, host and port; user information (it may be a credential) only as a mark. */
     private static String origin(URI uri) {
-        return Objects.toString(uri.getScheme(), "?") + "://" + Objects.toString(uri.getHost(), "?")
-                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        return Objects.toString(uri.getScheme(), "?") + "://" + (uri.getRawUserInfo() == null ? "" : "(user info)@")
+                + Objects.toString(uri.getHost(), "?") + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     private static String encode(String value) {
