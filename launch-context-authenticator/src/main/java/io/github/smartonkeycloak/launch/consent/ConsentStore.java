@@ -11,7 +11,6 @@ import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserConsentModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.rar.AuthorizationDetails;
 import org.keycloak.services.managers.UserConsentManager;
 
@@ -20,11 +19,16 @@ import org.keycloak.services.managers.UserConsentManager;
  * Keycloak's consent check looks for, plus the per-scope decisions of the SMART consent page as parameters of the
  * realm client scope {@value #DECISIONS_SCOPE} (Keycloak stores one parameter per row). So the account console lists
  * the app and what was allowed, and revoking it there removes both and ends the app's sessions.
+ * <p>
+ * The decisions scope is realm set-up (the pack's realm export has it; docs/configuration.md says how to add it).
+ * The store never creates it: a login must not change the realm, and two first consents would create two.
  */
 final class ConsentStore {
 
     /** Hidden parameterized client scope whose parameters are the SMART consent decisions. */
     static final String DECISIONS_SCOPE = "smart-consent-decisions";
+    /** What the event and the log say when the realm lacks {@link #DECISIONS_SCOPE}. */
+    static final String NOT_SET_UP = "the realm has no client scope " + DECISIONS_SCOPE + " to keep consent decisions in";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -36,6 +40,11 @@ final class ConsentStore {
         this.realm = realm;
         this.user = user;
         this.client = client;
+    }
+
+    /** Whether the realm can keep SMART consent decisions; without that, the consent step must fail closed. */
+    boolean isSetUp() {
+        return decisionsScope().isPresent();
     }
 
     ConsentMemory memory() {
@@ -62,7 +71,7 @@ final class ConsentStore {
     void save(List<AuthorizationDetails> entries, List<String> decisions) {
         ConsentWriteLock.acquire(session, realm, user, client);
         UserConsentModel existing = current();
-        ClientScopeModel decisionsScope = decisionsScope().orElseGet(this::createDecisionsScope);
+        ClientScopeModel decisionsScope = decisionsScope().orElseThrow(() -> new IllegalStateException(NOT_SET_UP));
         UserConsentModel updated = new UserConsentModel(client);
         if (existing != null) {
             for (ClientScopeModel scope : existing.getGrantedClientScopes()) {
@@ -104,19 +113,5 @@ final class ConsentStore {
 
     private Optional<ClientScopeModel> decisionsScope() {
         return realm.getClientScopesStream().filter(scope -> DECISIONS_SCOPE.equals(scope.getName())).findFirst();
-    }
-
-    /** Realms imported from the pack's export have it; others get it on the first SMART consent. */
-    private ClientScopeModel createDecisionsScope() {
-        ClientScopeModel scope = realm.addClientScope(DECISIONS_SCOPE);
-        scope.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        scope.setDescription("SMART on FHIR: the health data access users allowed or declined on the consent page "
-                + "(kept with their consent; never requested by apps)");
-        scope.setIsParameterizedScope(true);
-        scope.setDisplayOnConsentScreen(false);
-        scope.setIncludeInTokenScope(false);
-        scope.setAttribute(ClientScopeModel.INCLUDE_IN_OPENID_PROVIDER_METADATA, "false");
-        scope.setConsentScreenText("Health data: {0}");
-        return scope;
     }
 }

@@ -16,6 +16,7 @@ import io.github.smartonkeycloak.launch.flow.PendingAuthorization;
 import io.github.smartonkeycloak.launch.flow.SmartStep;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -44,6 +45,10 @@ final class SmartConsentAuthenticator extends SmartStep {
     static final String PROMPT_ATTRIBUTE = "smart.consentPrompt";
     static final String APPROVE = "approve";
     static final String DENY = "deny";
+    /** The error page's text when the realm cannot keep consent decisions. */
+    static final String NOT_SET_UP_MESSAGE = "smart-consent-not-set-up";
+
+    private static final Logger LOG = Logger.getLogger(SmartConsentAuthenticator.class);
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -53,8 +58,12 @@ final class SmartConsentAuthenticator extends SmartStep {
             context.success();
             return;
         }
-        ConsentOptions options = ConsentOptions.forGrants(authorization.grantedResourceScopes(context.getUser()));
         ConsentStore store = store(context);
+        if (!store.isSetUp()) {
+            notSetUp(context);
+            return;
+        }
+        ConsentOptions options = ConsentOptions.forGrants(authorization.grantedResourceScopes(context.getUser()));
         if (!asksEveryTime(context.getAuthenticationSession(), client)) {
             Optional<ConsentChoice> remembered = options.remembered(store.memory());
             if (remembered.isPresent() && store.covers(authorization.consentScreenEntries())) {
@@ -70,6 +79,14 @@ final class SmartConsentAuthenticator extends SmartStep {
     public void action(AuthenticationFlowContext context) {
         if (FlowPages.pressed(context, DENY)) {
             FlowPages.deny(context, LoginProtocol.Error.CONSENT_DENIED, Errors.CONSENT_DENIED, "the user denied access");
+            return;
+        }
+        if (!store(context).isSetUp()) {
+            if (FlowPages.pressed(context, FlowPages.CANCEL)) {
+                FlowPages.deny(context, LoginProtocol.Error.CANCELLED_BY_USER, Errors.INVALID_CONFIG, ConsentStore.NOT_SET_UP);
+            } else {
+                notSetUp(context);
+            }
             return;
         }
         PendingAuthorization authorization = authorization(context);
@@ -102,6 +119,17 @@ final class SmartConsentAuthenticator extends SmartStep {
         }
         withoutPromptConsent(context.getAuthenticationSession());
         context.success();
+    }
+
+    /**
+     * Fails closed: without the decisions scope no decision can be kept, and creating realm configuration during a
+     * login is not the pack's to do. The user reads why; the admin finds the event and the log line.
+     */
+    private static void notSetUp(AuthenticationFlowContext context) {
+        LOG.warnf("Realm '%s': SMART consent refused an authorization: %s (see docs/configuration.md)",
+                context.getRealm().getName(), ConsentStore.NOT_SET_UP);
+        context.getEvent().detail(SmartLaunchEvents.ERROR, ConsentStore.NOT_SET_UP).error(Errors.INVALID_CONFIG);
+        context.challenge(FlowPages.error(context, Response.Status.INTERNAL_SERVER_ERROR, NOT_SET_UP_MESSAGE, false));
     }
 
     private static boolean withdrawsEarlierAccess(ConsentMemory before, ConsentChoice choice) {

@@ -4,7 +4,6 @@ import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,12 +29,6 @@ final class FhirHttp {
     static final int READ_TIMEOUT_MILLIS = 5_000;
     static final int MAX_RESPONSE_BYTES = 2_000_000;
 
-    private static final ScheduledExecutorService ABORTS = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "smart-fhir-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     /** An answer's status, and its JSON body when the status is 200. */
     record Answer(int status, JsonNode json) {
     }
@@ -43,11 +36,14 @@ final class FhirHttp {
     private final CloseableHttpClient client;
     private final Duration budget;
     private final long deadlineNanos;
+    private final ScheduledExecutorService aborts;
 
-    FhirHttp(CloseableHttpClient client, Duration budget) {
+    /** Calls within {@code budget} from now; {@code aborts} (the factory's) ends the call in flight at the deadline. */
+    FhirHttp(CloseableHttpClient client, Duration budget, ScheduledExecutorService aborts) {
         this.client = client;
         this.budget = budget;
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
+        this.aborts = aborts;
     }
 
     Answer get(String url, String bearerToken) {
@@ -65,7 +61,7 @@ final class FhirHttp {
                 .build());
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         request.setHeader(HttpHeaders.ACCEPT, "application/fhir+json");
-        ScheduledFuture<?> abort = ABORTS.schedule(request::abort, leftMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> abort = aborts.schedule(request::abort, leftMillis, TimeUnit.MILLISECONDS);
         try (CloseableHttpResponse response = client.execute(request)) {
             int status = response.getStatusLine().getStatusCode();
             return new Answer(status, status == 200 ? json(request, response.getEntity()) : null);

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.smartonkeycloak.core.fhir.EncounterSummary;
-import io.github.smartonkeycloak.launch.directory.FhirClient;
+import io.github.smartonkeycloak.core.fhir.PatientDirectory;
+import io.github.smartonkeycloak.launch.directory.PatientDirectoryProvider;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.core.fhir.PatientSummary;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
@@ -70,7 +71,7 @@ public final class EhrLauncherResource {
         if (!isClinician(signedIn)) {
             return SmartPages.error(session, Response.Status.FORBIDDEN, "smart-ehr-launcher-clinicians-only", null);
         }
-        FhirClient fhir = new FhirClient(session, realm);
+        PatientDirectory fhir = PatientDirectoryProvider.of(session);
         try {
             List<PatientSummary> patients = fhir.searchPatients(search, PAGE_SIZE);
             Optional<PatientSummary> selected = patientId == null || patientId.isBlank()
@@ -103,7 +104,7 @@ public final class EhrLauncherResource {
         if (app.isEmpty() || patientId == null || patientId.isBlank()) {
             return SmartPages.error(session, Response.Status.BAD_REQUEST, "smart-ehr-launcher-choose", launcherUrl());
         }
-        FhirClient fhir = new FhirClient(session, realm);
+        PatientDirectory fhir = PatientDirectoryProvider.of(session);
         try {
             PatientSummary patient = fhir.readPatient(patientId).orElse(null);
             boolean encounterOfPatient = encounterId == null || encounterId.isBlank() || patient != null

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,6 +25,7 @@ class FhirHttpTest {
 
     private HttpServer server;
     private CloseableHttpClient client;
+    private final ScheduledExecutorService aborts = Executors.newSingleThreadScheduledExecutor();
 
     @BeforeEach
     void start() throws IOException {
@@ -44,6 +46,7 @@ class FhirHttpTest {
     void stop() throws IOException {
         client.close();
         server.stop(0);
+        aborts.shutdownNow();
     }
 
     private String url(String path) {
@@ -52,7 +55,7 @@ class FhirHttpTest {
 
     @Test
     void aGoodAnswerIsJsonAndCarriesTheToken() {
-        FhirHttp http = new FhirHttp(client, Duration.ofSeconds(5));
+        FhirHttp http = new FhirHttp(client, Duration.ofSeconds(5), aborts);
 
         assertThat(http.get(url("Patient?_count=1"), "t0k3n").json().path("resourceType").asText()).isEqualTo("Bundle");
         assertThat(http.get(url("token"), "t0k3n").json().path("authorization").asText()).isEqualTo("Bearer t0k3n");
@@ -60,7 +63,7 @@ class FhirHttpTest {
 
     @Test
     void anotherStatusIsReportedWithoutABody() {
-        FhirHttp.Answer answer = new FhirHttp(client, Duration.ofSeconds(5)).get(url("gone"), "t");
+        FhirHttp.Answer answer = new FhirHttp(client, Duration.ofSeconds(5), aborts).get(url("gone"), "t");
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.json()).isNull();
@@ -68,7 +71,7 @@ class FhirHttpTest {
 
     @Test
     void garbageAndHugeAnswersAreRefused() {
-        FhirHttp http = new FhirHttp(client, Duration.ofSeconds(5));
+        FhirHttp http = new FhirHttp(client, Duration.ofSeconds(5), aborts);
 
         assertThatThrownBy(() -> http.get(url("html"), "t")).isInstanceOf(FhirUnavailableException.class)
                 .hasMessageContaining("not JSON");
@@ -78,7 +81,7 @@ class FhirHttpTest {
 
     @Test
     void theDeadlineEndsAServerThatKeepsSendingSlowly() {
-        FhirHttp http = new FhirHttp(client, Duration.ofMillis(1_500));
+        FhirHttp http = new FhirHttp(client, Duration.ofMillis(1_500), aborts);
         long started = System.nanoTime();
 
         // Each byte comes before the read timeout, so only the deadline can end this answer.

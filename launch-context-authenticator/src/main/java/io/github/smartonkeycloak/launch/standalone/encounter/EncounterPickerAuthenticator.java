@@ -3,7 +3,8 @@ package io.github.smartonkeycloak.launch.standalone.encounter;
 import java.util.List;
 
 import io.github.smartonkeycloak.core.fhir.EncounterSummary;
-import io.github.smartonkeycloak.launch.directory.FhirClient;
+import io.github.smartonkeycloak.core.fhir.PatientDirectory;
+import io.github.smartonkeycloak.launch.directory.PatientDirectoryProvider;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
 import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
@@ -88,7 +89,7 @@ final class EncounterPickerAuthenticator extends SmartStep {
 
     /** The page, an error page if the FHIR server cannot answer, or null when there is nothing to choose. */
     private Response page(AuthenticationFlowContext context, String patientId, String error, Response.Status status) {
-        FhirClient fhir = new FhirClient(context.getSession(), context.getRealm());
+        PatientDirectory fhir = PatientDirectoryProvider.of(context.getSession());
         try {
             List<EncounterSummary> encounters = fhir.encounters(patientId, EncounterPickerConfig.of(
                     context.getAuthenticatorConfig()).maxEncounters());

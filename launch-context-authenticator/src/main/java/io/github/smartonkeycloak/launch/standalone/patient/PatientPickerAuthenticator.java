@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.smartonkeycloak.core.fhir.FhirUser;
-import io.github.smartonkeycloak.launch.directory.FhirClient;
+import io.github.smartonkeycloak.core.fhir.PatientDirectory;
+import io.github.smartonkeycloak.launch.directory.PatientDirectoryProvider;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.core.fhir.PatientPage;
 import io.github.smartonkeycloak.core.fhir.PatientSummary;
@@ -85,7 +86,7 @@ final class PatientPickerAuthenticator extends SmartStep {
             show(context, form.getFirst("search"), pageNumber(form.getFirst("page")), null);
             return;
         }
-        FhirClient fhir = new FhirClient(context.getSession(), context.getRealm());
+        PatientDirectory fhir = PatientDirectoryProvider.of(context.getSession());
         try {
             if (!offered(context).wasOffered(chosen) || !mayPick(context, fhir, chosen)) {
                 context.getEvent().detail(SmartLaunchEvents.ERROR, "patient not offered to the user");
@@ -101,7 +102,7 @@ final class PatientPickerAuthenticator extends SmartStep {
     }
 
     private void show(AuthenticationFlowContext context, String search, int page, String error) {
-        FhirClient fhir = new FhirClient(context.getSession(), context.getRealm());
+        PatientDirectory fhir = PatientDirectoryProvider.of(context.getSession());
         try {
             Response response = render(context, search, page, error, Response.Status.OK, fhir);
             if (response != null) {
@@ -114,7 +115,7 @@ final class PatientPickerAuthenticator extends SmartStep {
 
     /** The picker page, or null when the single linked record was chosen without asking. */
     private Response render(AuthenticationFlowContext context, String search, int page, String error,
-            Response.Status status, FhirClient fhir) {
+            Response.Status status, PatientDirectory fhir) {
         PatientPickerConfig config = PatientPickerConfig.of(context.getAuthenticatorConfig());
         boolean clinician = isClinician(context.getRealm(), context.getUser(), config);
         PatientSearchQuery query = PatientSearchQuery.parse(search);
@@ -177,7 +178,7 @@ final class PatientPickerAuthenticator extends SmartStep {
     }
 
     /** Checked again at the moment of choice: the links or the FHIR server may have changed since the page. */
-    private static boolean mayPick(AuthenticationFlowContext context, FhirClient fhir, String patientId) {
+    private static boolean mayPick(AuthenticationFlowContext context, PatientDirectory fhir, String patientId) {
         PatientPickerConfig config = PatientPickerConfig.of(context.getAuthenticatorConfig());
         if (isClinician(context.getRealm(), context.getUser(), config)) {
             SearchFilter filter = filter(context, config);
@@ -186,7 +187,7 @@ final class PatientPickerAuthenticator extends SmartStep {
         return linkedPatients(context.getUser(), config).contains(patientId);
     }
 
-    private static void unavailable(AuthenticationFlowContext context, FhirUnavailableException e, FhirClient fhir) {
+    private static void unavailable(AuthenticationFlowContext context, FhirUnavailableException e, PatientDirectory fhir) {
         // The reason only; never what was searched for.
         LOG.warnf("Patient picker: %s", e.getMessage());
         context.getEvent().detail(SmartLaunchEvents.ERROR, "FHIR server unavailable");
