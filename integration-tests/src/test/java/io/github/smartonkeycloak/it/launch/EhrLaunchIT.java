@@ -1,9 +1,5 @@
 package io.github.smartonkeycloak.it.launch;
 
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.APP;
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.EHR_SCOPE;
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.FULL_CONTEXT;
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.assertFullContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -13,45 +9,28 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
-import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Jwt;
 import io.github.smartonkeycloak.it.support.Proves;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
-import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * EHR launch end to end on a real Keycloak: an EHR registers a launch, the app sends {@code launch} and {@code aud},
  * a clinician signs in, and the context comes back in the token response, on refresh and in introspection.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
-class EhrLaunchIT {
-
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private final DemoUsers users = DemoUsers.load();
-    private EhrLaunches ehr;
-
-    @BeforeEach
-    void registerTheApp() {
-        ehr = EhrLaunches.registerTheApp(realm);
-    }
+class EhrLaunchIT extends EhrLaunchBase {
 
     @Test
     @Proves({SmartCapability.LAUNCH_EHR, SmartCapability.CONTEXT_EHR_PATIENT, SmartCapability.CONTEXT_EHR_ENCOUNTER,
             SmartCapability.CONTEXT_BANNER})
     void theTokenResponseCarriesTheLaunchContextWithItsJsonTypes() {
-        JsonNode tokens = ehr.app(ehr.launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
+        JsonNode tokens = app(launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
 
         assertFullContext(tokens);
         assertThat(SmartAppFlow.scopes(tokens.path("scope").asText())).contains("launch", "openid", "fhirUser");
@@ -60,7 +39,7 @@ class EhrLaunchIT {
     @Test
     @Proves(SmartCapability.AUTHORIZE_POST)
     void anAuthorizationRequestByPostWorksTheSame() {
-        JsonNode tokens = ehr.app(ehr.launch(FULL_CONTEXT)).byPost().tokens(EHR_SCOPE, users.practitioner());
+        JsonNode tokens = app(launch(FULL_CONTEXT)).byPost().tokens(EHR_SCOPE, users.practitioner());
 
         assertFullContext(tokens);
     }
@@ -68,8 +47,8 @@ class EhrLaunchIT {
     @Test
     void theContextComesBackOnRefreshOnlineAndOfflineAndInIntrospection() {
         TokenEndpoint tokenEndpoint = new TokenEndpoint(realm.getBaseUrl());
-        JsonNode online = ehr.app(ehr.launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
-        JsonNode offline = ehr.app(ehr.launch(FULL_CONTEXT)).tokens(EHR_SCOPE + " offline_access", users.practitioner());
+        JsonNode online = app(launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
+        JsonNode offline = app(launch(FULL_CONTEXT)).tokens(EHR_SCOPE + " offline_access", users.practitioner());
         assertThat(Jwt.payload(offline.path("refresh_token").asText()).path("typ").asText()).isEqualTo("Offline");
 
         for (JsonNode tokens : List.of(online, offline)) {
@@ -92,7 +71,7 @@ class EhrLaunchIT {
         client.getAttributes().put("smart.fhirContextFormat", "strings");
         realm.admin().clients().get(client.getId()).update(client);
 
-        JsonNode tokens = ehr.app(ehr.launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
+        JsonNode tokens = app(launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
 
         assertThat(tokens.path("fhirContext").get(0).isTextual()).isTrue();
         assertThat(tokens.path("fhirContext").get(0).asText()).isEqualTo("Observation/o-1");
@@ -103,8 +82,8 @@ class EhrLaunchIT {
         Map<String, Object> benLaunch = new HashMap<>(FULL_CONTEXT);
         benLaunch.put("patient", "ben-shaw");
         BrowserlessLogin browser = new BrowserlessLogin(realm.getBaseUrl());
-        SmartAppFlow amyApp = ehr.app(ehr.launch(FULL_CONTEXT)).inBrowser(browser);
-        SmartAppFlow benApp = ehr.app(ehr.launch(benLaunch)).inBrowser(browser);
+        SmartAppFlow amyApp = app(launch(FULL_CONTEXT)).inBrowser(browser);
+        SmartAppFlow benApp = app(launch(benLaunch)).inBrowser(browser);
 
         // Both codes are issued before either is exchanged; the second login reuses the SSO session.
         SmartAppFlow.Authorization amyCode = amyApp.authorize(EHR_SCOPE + " offline_access", users.practitioner());
@@ -127,7 +106,7 @@ class EhrLaunchIT {
 
     @Test
     void loginEventsCarrySmartDetailsWithIdsOnly() {
-        ehr.app(ehr.launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
+        app(launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
 
         List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), APP, null, null, null, null, 0, 10);
         assertThat(logins).isNotEmpty();

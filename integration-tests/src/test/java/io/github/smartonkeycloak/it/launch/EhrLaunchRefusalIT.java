@@ -1,8 +1,5 @@
 package io.github.smartonkeycloak.it.launch;
 
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.APP;
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.EHR_SCOPE;
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.FULL_CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,51 +13,34 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
-import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
-import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * The EHR launch checks at the authorization endpoint: a wrong or missing {@code aud}, or a launch that is unknown,
  * spent, expired or another app's, never yields a code, and the error names the problem.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
-class EhrLaunchRefusalIT {
-
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private final DemoUsers users = DemoUsers.load();
-    private EhrLaunches ehr;
-
-    @BeforeEach
-    void registerTheApp() {
-        ehr = EhrLaunches.registerTheApp(realm);
-    }
+class EhrLaunchRefusalIT extends EhrLaunchBase {
 
     @Test
     void aWrongAudNeverYieldsACode() {
-        assertRefused(request(ehr.launch(FULL_CONTEXT), "https://inferno.healthit.gov/invalid_aud"), "aud 'https://inferno.healthit.gov/invalid_aud' is not a FHIR server");
-        assertRefused(request(ehr.launch(FULL_CONTEXT), null), "aud is required");
+        assertRefused(request(launch(FULL_CONTEXT), "https://inferno.healthit.gov/invalid_aud"), "aud 'https://inferno.healthit.gov/invalid_aud' is not a FHIR server");
+        assertRefused(request(launch(FULL_CONTEXT), null), "aud is required");
     }
 
     @Test
     void aTrailingSlashAndResourceInsteadOfAudAreAccepted() {
         JsonNode withSlash = new SmartAppFlow(realm.getBaseUrl(), APP).with("aud", SmartAppFlow.FHIR_BASE_URL + "/")
-                .with("launch", ehr.launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
+                .with("launch", launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
         JsonNode withResource = new SmartAppFlow(realm.getBaseUrl(), APP).without("aud").with("resource", SmartAppFlow.FHIR_BASE_URL)
-                .with("launch", ehr.launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
+                .with("launch", launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
 
         assertThat(withSlash.path("patient").asText()).isEqualTo("amy-shaw");
         assertThat(withResource.path("patient").asText()).isEqualTo("amy-shaw");
@@ -70,16 +50,16 @@ class EhrLaunchRefusalIT {
     void unknownUsedForeignAndExpiredLaunchesNeverYieldACode() throws Exception {
         assertRefused(request("A".repeat(43), SmartAppFlow.FHIR_BASE_URL), "launch is unknown, expired or already used");
 
-        String used = ehr.launch(FULL_CONTEXT);
-        ehr.app(used).tokens(EHR_SCOPE, users.practitioner());
+        String used = launch(FULL_CONTEXT);
+        app(used).tokens(EHR_SCOPE, users.practitioner());
         assertRefused(request(used, SmartAppFlow.FHIR_BASE_URL), "launch is unknown, expired or already used");
 
         Map<String, Object> forAnotherApp = new HashMap<>(FULL_CONTEXT);
         forAnotherApp.put("client_id", "demo-backend");
-        assertRefused(request(ehr.launch(forAnotherApp), SmartAppFlow.FHIR_BASE_URL), "launch was registered for another app");
+        assertRefused(request(launch(forAnotherApp), SmartAppFlow.FHIR_BASE_URL), "launch was registered for another app");
 
         new RealmFixtures(realm).realmAttribute("smart.launchLifespan", "1");
-        String expiring = ehr.launch(FULL_CONTEXT);
+        String expiring = launch(FULL_CONTEXT);
         Thread.sleep(2_500);
         assertRefused(request(expiring, SmartAppFlow.FHIR_BASE_URL), "launch is unknown, expired or already used");
     }
@@ -94,11 +74,11 @@ class EhrLaunchRefusalIT {
 
     @Test
     void ofTwoConcurrentUsesOfOneLaunchExactlyOneWins() throws Exception {
-        String launchId = ehr.launch(FULL_CONTEXT);
+        String launchId = launch(FULL_CONTEXT);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             // The launch is spent once the user is known: two browsers sign in with it at the same time.
-            Callable<Map<String, String>> attempt = () -> ehr.app(launchId).inBrowser(new BrowserlessLogin(realm.getBaseUrl()))
+            Callable<Map<String, String>> attempt = () -> app(launchId).inBrowser(new BrowserlessLogin(realm.getBaseUrl()))
                     .authorize(EHR_SCOPE, users.practitioner()).redirect();
             List<Map<String, String>> redirects = new ArrayList<>();
             for (Future<Map<String, String>> result : pool.invokeAll(List.of(attempt, attempt))) {

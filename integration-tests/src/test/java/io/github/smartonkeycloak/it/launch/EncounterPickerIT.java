@@ -1,6 +1,5 @@
 package io.github.smartonkeycloak.it.launch;
 
-import static io.github.smartonkeycloak.it.launch.StandaloneApps.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,44 +10,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin.Page;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
-import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.Proves;
-import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * The encounter picker of a standalone launch: the chosen patient's encounters, newest first, checked on the server;
  * choosing none is allowed.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
-class EncounterPickerIT {
-
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private final DemoUsers users = DemoUsers.load();
-    private StandaloneApps standalone;
-
-    @BeforeEach
-    void registerApps() {
-        standalone = StandaloneApps.registerApps(realm);
-    }
+class EncounterPickerIT extends StandaloneLaunchBase {
 
     @Test
     @Proves(SmartCapability.CONTEXT_STANDALONE_ENCOUNTER)
     void theEncounterPickerOffersThePatientsEncountersNewestFirst() {
-        BrowserlessLogin login = standalone.browser().choosingPatient("amy-shaw");
+        BrowserlessLogin login = browser().choosingPatient("amy-shaw");
         Pkce pkce = Pkce.s256();
         Page picker = login.openUntil("encounter-picker",
-                standalone.app().request("launch/patient launch/encounter openid patient/*.rs", pkce),
+                app().request("launch/patient launch/encounter openid patient/*.rs", pkce),
                 users.patient().username(), users.patient().password());
 
         List<String> offered = picker.all("data-encounter-id");
@@ -61,16 +43,16 @@ class EncounterPickerIT {
         assertThat(picker.all("data-encounter-id")).isEqualTo(offered);
 
         String chosen = offered.get(offered.size() - 1);
-        JsonNode tokens = standalone.finish(login, picker.submit("#smart-encounter-choice", List.of(Map.entry("encounter", chosen))), pkce);
+        JsonNode tokens = finish(login, picker.submit("#smart-encounter-choice", List.of(Map.entry("encounter", chosen))), pkce);
         assertThat(tokens.path("patient").asText()).isEqualTo("amy-shaw");
         assertThat(tokens.path("encounter").asText()).isEqualTo(chosen);
     }
 
     @Test
     void noEncounterMayBeChosen() {
-        BrowserlessLogin login = standalone.browser().choosingPatient("amy-shaw").choosingEncounter("");
+        BrowserlessLogin login = browser().choosingPatient("amy-shaw").choosingEncounter("");
 
-        JsonNode tokens = standalone.app().inBrowser(login).tokens("launch/patient launch/encounter openid patient/*.rs", users.patient());
+        JsonNode tokens = app().inBrowser(login).tokens("launch/patient launch/encounter openid patient/*.rs", users.patient());
 
         assertThat(login.pagesSeen()).containsExactly("patient-picker", "encounter-picker");
         assertThat(tokens.path("patient").asText()).isEqualTo("amy-shaw");

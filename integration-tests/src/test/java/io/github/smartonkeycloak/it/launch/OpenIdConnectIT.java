@@ -1,8 +1,5 @@
 package io.github.smartonkeycloak.it.launch;
 
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.APP;
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.EHR_SCOPE;
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.FULL_CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,24 +9,18 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.capability.SmartCapability;
-import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Jwt;
 import io.github.smartonkeycloak.it.support.Proves;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
-import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.jose.jwk.JSONWebKeySet;
 import org.keycloak.jose.jwk.JWK;
 import org.keycloak.jose.jwk.JWKParser;
 import org.keycloak.jose.jws.JWSInput;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -37,23 +28,12 @@ import org.keycloak.util.JsonSerialization;
  * {@code fhirUser} and a key from the realm's JWKS, token responses that are not cached.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
-class OpenIdConnectIT {
-
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private final DemoUsers users = DemoUsers.load();
-    private EhrLaunches ehr;
-
-    @BeforeEach
-    void registerTheApp() {
-        ehr = EhrLaunches.registerTheApp(realm);
-    }
+class OpenIdConnectIT extends EhrLaunchBase {
 
     /** Inferno T3: token responses must not be cached. */
     @Test
     void tokenResponsesAreNotCached() {
-        SmartAppFlow flow = ehr.app(ehr.launch(FULL_CONTEXT));
+        SmartAppFlow flow = app(launch(FULL_CONTEXT));
         SmartAppFlow.Authorization authorization = flow.authorize(EHR_SCOPE, users.practitioner());
 
         Http.Response token = new TokenEndpoint(realm.getBaseUrl()).exchangeCodeAsPublicClient(
@@ -79,7 +59,7 @@ class OpenIdConnectIT {
     @Test
     @Proves(SmartCapability.SSO_OPENID_CONNECT)
     void theIdTokenCarriesFhirUserAndIsSignedRs256WithAKidFromTheRealmsJwks() throws Exception {
-        JsonNode tokens = ehr.app(ehr.launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
+        JsonNode tokens = app(launch(FULL_CONTEXT)).tokens(EHR_SCOPE, users.practitioner());
         String idToken = tokens.path("id_token").asText();
 
         JsonNode header = Jwt.header(idToken);

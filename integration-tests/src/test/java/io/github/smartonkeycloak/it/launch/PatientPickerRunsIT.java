@@ -1,8 +1,5 @@
 package io.github.smartonkeycloak.it.launch;
 
-import static io.github.smartonkeycloak.it.launch.StandaloneApps.APP;
-import static io.github.smartonkeycloak.it.launch.StandaloneApps.OTHER_APP;
-import static io.github.smartonkeycloak.it.launch.StandaloneApps.PATIENT_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,38 +11,22 @@ import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.LaunchApi;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
-import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * When the patient picker runs in a standalone launch and when not: patient scopes without {@code launch/patient},
  * user scopes only, an EHR launch that names the patient, a single linked record, a second app in one session.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
-class PatientPickerRunsIT {
-
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private final DemoUsers users = DemoUsers.load();
-    private StandaloneApps standalone;
-
-    @BeforeEach
-    void registerApps() {
-        standalone = StandaloneApps.registerApps(realm);
-    }
+class PatientPickerRunsIT extends StandaloneLaunchBase {
 
     @Test
     void aPatientScopeWithoutLaunchPatientStillPutsAPatientInContext() {
-        BrowserlessLogin login = standalone.browser().choosingPatient("ben-shaw");
+        BrowserlessLogin login = browser().choosingPatient("ben-shaw");
 
-        JsonNode tokens = standalone.app().inBrowser(login).tokens("openid patient/Observation.rs", users.patient());
+        JsonNode tokens = app().inBrowser(login).tokens("openid patient/Observation.rs", users.patient());
 
         assertThat(login.pagesSeen()).containsExactly("patient-picker");
         assertThat(tokens.path("patient").asText()).isEqualTo("ben-shaw");
@@ -53,9 +34,9 @@ class PatientPickerRunsIT {
 
     @Test
     void appsAskingOnlyForUserScopesGetNoPicker() {
-        BrowserlessLogin login = standalone.browser();
+        BrowserlessLogin login = browser();
 
-        JsonNode tokens = standalone.app().inBrowser(login).tokens("openid fhirUser user/Observation.rs", users.practitioner());
+        JsonNode tokens = app().inBrowser(login).tokens("openid fhirUser user/Observation.rs", users.practitioner());
 
         assertThat(login.pagesSeen()).isEmpty();
         assertThat(tokens.has("patient")).isFalse();
@@ -65,9 +46,9 @@ class PatientPickerRunsIT {
     @Test
     void anEhrLaunchWithAPatientGetsNoPicker() {
         String launch = new LaunchApi(realm.getBaseUrl()).register(Map.of("client_id", APP, "patient", "ben-shaw"));
-        BrowserlessLogin login = standalone.browser();
+        BrowserlessLogin login = browser();
 
-        JsonNode tokens = standalone.app().inBrowser(login).with("launch", launch)
+        JsonNode tokens = app().inBrowser(login).with("launch", launch)
                 .tokens("launch openid launch/patient patient/*.rs", users.practitioner());
 
         assertThat(login.pagesSeen()).isEmpty();
@@ -80,20 +61,20 @@ class PatientPickerRunsIT {
         fixtures.user("ben", "ben-password", Map.of("fhirUser", List.of("Patient/ben-shaw")), "patient");
         DemoUsers.DemoUser ben = new DemoUsers.DemoUser("ben", "ben-password", "Patient/ben-shaw", List.of("ben-shaw"));
 
-        BrowserlessLogin silent = standalone.browser();
-        assertThat(standalone.app().inBrowser(silent).tokens(PATIENT_SCOPES, ben).path("patient").asText()).isEqualTo("ben-shaw");
+        BrowserlessLogin silent = browser();
+        assertThat(app().inBrowser(silent).tokens(PATIENT_SCOPES, ben).path("patient").asText()).isEqualTo("ben-shaw");
         assertThat(silent.pagesSeen()).isEmpty();
 
         fixtures.stepConfig("smart-patient-picker", "autoSelectSingle", "false");
-        BrowserlessLogin asked = standalone.browser();
-        assertThat(standalone.app().inBrowser(asked).tokens(PATIENT_SCOPES, ben).path("patient").asText()).isEqualTo("ben-shaw");
+        BrowserlessLogin asked = browser();
+        assertThat(app().inBrowser(asked).tokens(PATIENT_SCOPES, ben).path("patient").asText()).isEqualTo("ben-shaw");
         assertThat(asked.pagesSeen()).containsExactly("patient-picker");
     }
 
     @Test
     void aSecondAppInTheSameBrowserSessionGetsItsOwnPicker() {
-        BrowserlessLogin login = standalone.browser().choosingPatient("ben-shaw");
-        JsonNode first = standalone.app().inBrowser(login).tokens(PATIENT_SCOPES, users.patient());
+        BrowserlessLogin login = browser().choosingPatient("ben-shaw");
+        JsonNode first = app().inBrowser(login).tokens(PATIENT_SCOPES, users.patient());
 
         login.choosingPatient("amy-shaw");
         JsonNode second = new SmartAppFlow(realm.getBaseUrl(), OTHER_APP).inBrowser(login).tokens(PATIENT_SCOPES, users.patient());

@@ -1,7 +1,5 @@
 package io.github.smartonkeycloak.it.launch;
 
-import static io.github.smartonkeycloak.it.launch.StandaloneApps.PATIENT_SCOPES;
-import static io.github.smartonkeycloak.it.launch.StandaloneApps.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,23 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin.Page;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
-import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Jwt;
 import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.Proves;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartAppFlow.Authorization;
-import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TestApps;
 import io.github.smartonkeycloak.it.support.TestFhirServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * Standalone launch on a real Keycloak with the demo FHIR server: the patient picker (patients choose among their
@@ -35,30 +27,19 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * the encounter picker: EncounterPickerIT.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
-class StandaloneLaunchIT {
-
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private final DemoUsers users = DemoUsers.load();
-    private StandaloneApps standalone;
-
-    @BeforeEach
-    void registerApps() {
-        standalone = StandaloneApps.registerApps(realm);
-    }
+class StandaloneLaunchIT extends StandaloneLaunchBase {
 
     @Test
     @Proves({SmartCapability.LAUNCH_STANDALONE, SmartCapability.CONTEXT_STANDALONE_PATIENT})
     void aPatientChoosesAmongTheirLinkedRecordsAndTheTokensCarryTheChoice() {
-        BrowserlessLogin login = standalone.browser();
+        BrowserlessLogin login = browser();
         Pkce pkce = Pkce.s256();
-        Page picker = standalone.openPicker(login, PATIENT_SCOPES, pkce, users.patient());
+        Page picker = openPicker(login, PATIENT_SCOPES, pkce, users.patient());
 
         assertThat(picker.all("data-patient-id")).containsExactlyElementsOf(users.patient().patientIds());
         assertThat(picker.html().select("[data-patient-id=ben-shaw]").text()).contains("Ben");
 
-        JsonNode tokens = standalone.finish(login, picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "ben-shaw"))), pkce);
+        JsonNode tokens = finish(login, picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "ben-shaw"))), pkce);
         assertThat(tokens.path("patient").asText()).isEqualTo("ben-shaw");
         assertThat(tokens.path("need_patient_banner").isBoolean()).isTrue();
         assertThat(tokens.path("need_patient_banner").asBoolean()).isTrue();
@@ -76,9 +57,9 @@ class StandaloneLaunchIT {
 
     @Test
     void aPatientIdThatWasNotOfferedIsRefusedAndNoCodeIsIssued() {
-        BrowserlessLogin login = standalone.browser();
+        BrowserlessLogin login = browser();
         Pkce pkce = Pkce.s256();
-        Page picker = standalone.openPicker(login, PATIENT_SCOPES, pkce, users.patient());
+        Page picker = openPicker(login, PATIENT_SCOPES, pkce, users.patient());
 
         for (String tampered : List.of("p0001", "../Patient/p0001", "amy-shaw,p0001", "")) {
             Http.Response refused = picker.submit("#smart-patient-choice", List.of(Map.entry("patient", tampered)));
@@ -88,15 +69,15 @@ class StandaloneLaunchIT {
             assertThat(picker.html().text()).contains("That choice was not offered to you");
         }
 
-        JsonNode tokens = standalone.finish(login, picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "amy-shaw"))), pkce);
+        JsonNode tokens = finish(login, picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "amy-shaw"))), pkce);
         assertThat(tokens.path("patient").asText()).isEqualTo("amy-shaw");
     }
 
     @Test
     void aClinicianSearchesByNameBirthDateAndIdentifierAndPagesThroughResults() {
-        BrowserlessLogin login = standalone.browser();
+        BrowserlessLogin login = browser();
         Pkce pkce = Pkce.s256();
-        Page picker = standalone.openPicker(login, PATIENT_SCOPES, pkce, users.practitioner());
+        Page picker = openPicker(login, PATIENT_SCOPES, pkce, users.practitioner());
         List<String> firstPage = picker.all("data-patient-id");
         assertThat(firstPage).hasSize(10);
 
@@ -112,33 +93,33 @@ class StandaloneLaunchIT {
         Page byIdentifier = search(login, byBirthDate, mrn);
         assertThat(byIdentifier.all("data-patient-id")).containsExactly("amy-shaw");
 
-        JsonNode tokens = standalone.finish(login, byIdentifier.submit("#smart-patient-choice", List.of(Map.entry("patient", "amy-shaw"))), pkce);
+        JsonNode tokens = finish(login, byIdentifier.submit("#smart-patient-choice", List.of(Map.entry("patient", "amy-shaw"))), pkce);
         assertThat(tokens.path("patient").asText()).isEqualTo("amy-shaw");
     }
 
     @Test
     void theClinicianSearchFilterLimitsWhomTheyMayPick() {
         new RealmFixtures(realm).stepConfig("smart-patient-picker", "searchFilter", "family=Shaw");
-        BrowserlessLogin login = standalone.browser();
+        BrowserlessLogin login = browser();
         Pkce pkce = Pkce.s256();
-        Page picker = standalone.openPicker(login, PATIENT_SCOPES, pkce, users.practitioner());
+        Page picker = openPicker(login, PATIENT_SCOPES, pkce, users.practitioner());
 
         assertThat(picker.all("data-patient-id")).containsExactlyInAnyOrder("amy-shaw", "ben-shaw");
         Http.Response outsideFilter = picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "p0001")));
         assertThat(outsideFilter.status()).isEqualTo(400);
         picker = login.page(outsideFilter);
 
-        JsonNode tokens = standalone.finish(login, picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "ben-shaw"))), pkce);
+        JsonNode tokens = finish(login, picker.submit("#smart-patient-choice", List.of(Map.entry("patient", "ben-shaw"))), pkce);
         assertThat(tokens.path("patient").asText()).isEqualTo("ben-shaw");
     }
 
     @Test
     void aUserWithoutLinkedRecordsGetsAnErrorPageAndCancelSendsAccessDenied() {
         new RealmFixtures(realm).user("nobody", "nobody-password", Map.of(), "patient");
-        BrowserlessLogin login = standalone.browser();
+        BrowserlessLogin login = browser();
         Pkce pkce = Pkce.s256();
 
-        Page error = login.openUntil("error", standalone.app().request(PATIENT_SCOPES, pkce), "nobody", "nobody-password");
+        Page error = login.openUntil("error", app().request(PATIENT_SCOPES, pkce), "nobody", "nobody-password");
         assertThat(error.response().status()).isEqualTo(403);
         assertThat(error.html().text()).contains("No health record is linked to your account");
         assertThat(error.all("data-smart-action")).containsExactly("cancel");
@@ -151,8 +132,8 @@ class StandaloneLaunchIT {
 
     @Test
     void cancellingThePickerSendsAccessDenied() {
-        BrowserlessLogin login = standalone.browser();
-        Page picker = standalone.openPicker(login, PATIENT_SCOPES, Pkce.s256(), users.patient());
+        BrowserlessLogin login = browser();
+        Page picker = openPicker(login, PATIENT_SCOPES, Pkce.s256(), users.patient());
 
         Map<String, String> redirect = login.continueFrom(
                 picker.submit("#smart-patient-choice", List.of(Map.entry("smart-action", "cancel"))), TestApps.REDIRECT_URI);

@@ -1,7 +1,5 @@
 package io.github.smartonkeycloak.it.launch;
 
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.EHR_SCOPE;
-import static io.github.smartonkeycloak.it.launch.EhrLaunches.FULL_CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -9,43 +7,26 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.capability.SmartCapability;
-import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Proves;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
-import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * The SMART style document an EHR launch points apps to: the realm's own when the launch names none, served as
  * JSON, configurable per realm.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
-class StyleDocumentIT {
-
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private final DemoUsers users = DemoUsers.load();
-    private EhrLaunches ehr;
-
-    @BeforeEach
-    void registerTheApp() {
-        ehr = EhrLaunches.registerTheApp(realm);
-    }
+class StyleDocumentIT extends EhrLaunchBase {
 
     @Test
     void withoutAStyleTheRealmsStyleDocumentIsUsedAndServedAsJson() {
         Map<String, Object> context = new HashMap<>(FULL_CONTEXT);
         context.remove("smart_style_url");
         context.remove("need_patient_banner");
-        JsonNode tokens = ehr.app(ehr.launch(context)).tokens(EHR_SCOPE, users.practitioner());
+        JsonNode tokens = app(launch(context)).tokens(EHR_SCOPE, users.practitioner());
 
         assertThat(tokens.path("need_patient_banner").isBoolean()).isTrue();
         assertThat(tokens.path("need_patient_banner").asBoolean()).isFalse();

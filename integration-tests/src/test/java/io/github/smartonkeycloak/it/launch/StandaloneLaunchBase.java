@@ -18,28 +18,29 @@ import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.TestApps;
 import io.github.smartonkeycloak.it.support.TestFhirServer;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
+import org.junit.jupiter.api.BeforeEach;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-/** What the browserless standalone launch tests share: two test apps, the steps of a launch, the demo FHIR data. */
-final class StandaloneApps {
+/** What the browserless standalone launch tests share: the realm, two test apps, the steps of a launch, FHIR data. */
+abstract class StandaloneLaunchBase {
 
     static final String APP = "standalone-test-app";
     static final String OTHER_APP = "standalone-second-app";
     static final String PATIENT_SCOPES = "launch/patient openid fhirUser patient/*.rs";
 
-    private final ManagedRealm realm;
+    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
 
-    private StandaloneApps(ManagedRealm realm) {
-        this.realm = realm;
-    }
+    final DemoUsers users = DemoUsers.load();
 
-    /** Registers both test apps (removed again by the realm's cleanup). */
-    static StandaloneApps registerApps(ManagedRealm realm) {
+    @BeforeEach
+    void registerApps() {
         RealmFixtures fixtures = new RealmFixtures(realm);
         List<String> scopes = List.of("launch", "launch/patient", "launch/encounter", "fhirUser", "patient/*.rs", "user/*.rs");
         fixtures.publicClient(APP, scopes);
         fixtures.publicClient(OTHER_APP, scopes);
-        return new StandaloneApps(realm);
     }
 
     SmartAppFlow app() {

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.LaunchApi;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
+import io.github.smartonkeycloak.it.support.SmartRealm;
+import org.junit.jupiter.api.BeforeEach;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-/** What the EHR launch tests share: the test app, a launch with every context field, and launching it. */
-final class EhrLaunches {
+/** What the EHR launch tests share: the realm, the test app, a launch with every context field, and launching it. */
+abstract class EhrLaunchBase {
 
     static final String APP = "ehr-test-app";
     static final String EHR_SCOPE = "launch openid fhirUser patient/*.rs";
@@ -26,17 +31,15 @@ final class EhrLaunches {
             "intent", "reconcile-medications",
             "tenant", "clinic-7");
 
-    private final ManagedRealm realm;
+    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
 
-    private EhrLaunches(ManagedRealm realm) {
-        this.realm = realm;
-    }
+    final DemoUsers users = DemoUsers.load();
 
-    /** Registers the test app (removed again by the realm's cleanup). */
-    static EhrLaunches registerTheApp(ManagedRealm realm) {
+    @BeforeEach
+    void registerTheApp() {
         new RealmFixtures(realm).publicClient(APP, List.of("launch", "launch/patient", "launch/encounter", "fhirUser",
                 "offline_access", "online_access", "patient/*.rs", "user/*.rs"));
-        return new EhrLaunches(realm);
     }
 
     String launch(Map<String, Object> body) {
