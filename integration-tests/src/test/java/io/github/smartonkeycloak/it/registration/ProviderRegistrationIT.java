@@ -2,9 +2,16 @@ package io.github.smartonkeycloak.it.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
 
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.scope.check.SmartScopeRequestCheckFactory;
@@ -95,5 +102,52 @@ class ProviderRegistrationIT {
                 assertThat(runningProviderIds).as(entry.toString()).contains(factory.getId());
             }
         }
+    }
+
+    /**
+     * The admin console's "Provider info" page tells an admin which build of the pack runs: every provider the pack
+     * registers, in whatever SPI, reports the version of the pack's pom there.
+     */
+    @Test
+    void everyProviderOfThePackReportsThePacksVersion() throws Exception {
+        Map<String, SpiInfoRepresentation> serverProviders = admin.serverInfo().getInfo().getProviders();
+        Map<String, String> spiNames = spiNamesByFactoryInterface();
+        String version = packVersion();
+
+        int factories = 0;
+        for (ServiceEntries.Entry entry : services.entries()) {
+            if (Class.forName(entry.implementation()).getDeclaredConstructor().newInstance() instanceof ProviderFactory<?> factory) {
+                String spi = spiNames.get(entry.service());
+                assertThat(spi).as(entry + ": the SPI of " + entry.service()).isNotNull();
+                ProviderRepresentation provider = serverProviders.get(spi).getProviders().get(factory.getId());
+                assertThat(provider).as(entry.toString()).isNotNull();
+                assertThat(provider.getOperationalInfo()).as(entry.toString()).containsEntry("Version", version);
+                factories++;
+            }
+        }
+        assertThat(factories).as("provider factories checked").isPositive();
+    }
+
+    /** Each SPI's factory interface and name, from the Spi registrations on the test classpath (Keycloak's and ours). */
+    private static Map<String, String> spiNamesByFactoryInterface() {
+        Map<String, String> names = new HashMap<>();
+        ServiceLoader.load(Spi.class).stream().forEach(registration -> {
+            try {
+                Spi spi = registration.get();
+                names.put(spi.getProviderFactoryClass().getName(), spi.getName());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // An SPI of a Keycloak module the test classpath only partly has; the pack registers nothing there.
+            }
+        });
+        return names;
+    }
+
+    /** The version in the parent pom, which the provider jars' manifests carry. */
+    private static String packVersion() throws Exception {
+        Path pom = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().resolveSibling("pom.xml");
+        String version = XPathFactory.newInstance().newXPath().evaluate("/project/version",
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile())).trim();
+        assertThat(version).as(pom.toString()).isNotEmpty();
+        return version;
     }
 }

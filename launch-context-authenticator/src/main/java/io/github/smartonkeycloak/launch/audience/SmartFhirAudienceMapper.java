@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.smartonkeycloak.common.SmartProviderFactory;
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
 import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
 import org.keycloak.models.ClientSessionContext;
@@ -11,6 +12,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
@@ -25,7 +27,8 @@ import org.keycloak.representations.IDToken;
  * {@value #SERVER_CLIENTS}), which is what lets that server, and only it, introspect the token. Without a validated
  * {@code aud} (backend services, which name no server) the token names every FHIR server of the realm.
  */
-public final class SmartFhirAudienceMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper {
+public final class SmartFhirAudienceMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, SmartProviderFactory<ProtocolMapper> {
 
     public static final String PROVIDER_ID = "smart-fhir-audience-mapper";
     /** Mapper setting: each FHIR base URL with its server's introspection client, {@code <url>=<client id>} pairs. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.smartonkeycloak.common.SmartProviderFactory;
 import io.github.smartonkeycloak.common.TokenRequestForm;
 import io.github.smartonkeycloak.core.launch.ContextField;
 import io.github.smartonkeycloak.core.launch.FhirContextItem;
@@ -14,6 +15,7 @@ import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenResponseMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
@@ -30,7 +32,7 @@ import org.keycloak.representations.IDToken;
  * access token being introspected, which Keycloak has verified before mappers run.
  */
 public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
-        implements OIDCAccessTokenResponseMapper, TokenIntrospectionTokenMapper {
+        implements OIDCAccessTokenResponseMapper, TokenIntrospectionTokenMapper, SmartProviderFactory<ProtocolMapper> {
 
     public static final String PROVIDER_ID = "smart-launch-context-mapper";
     /** Client attribute: {@code strings} answers {@code fhirContext} in the SMART 2.0 shape ("Type/id" strings). */

@@ -3,10 +3,12 @@ package io.github.smartonkeycloak.client.audience;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.smartonkeycloak.common.SmartProviderFactory;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.ProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
@@ -19,7 +21,8 @@ import org.keycloak.representations.IDToken;
  * introspect only tokens whose {@code aud} names it, and a SMART app (Inferno, by default) introspects its own tokens
  * with its own credentials; Keycloak's audience mapper can only name one fixed client.
  */
-public final class SmartClientAudienceMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper {
+public final class SmartClientAudienceMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, SmartProviderFactory<ProtocolMapper> {
 
     public static final String PROVIDER_ID = "smart-client-audience-mapper";
 

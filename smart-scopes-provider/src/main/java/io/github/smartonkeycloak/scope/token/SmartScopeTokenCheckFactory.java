@@ -1,17 +1,14 @@
 package io.github.smartonkeycloak.scope.token;
 
-import java.util.Map;
 import java.util.Optional;
 
-import io.github.smartonkeycloak.common.OperationalInfo;
+import io.github.smartonkeycloak.common.SmartTokenPostProcessorFactory;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.protocol.oidc.token.TokenPostProcessor;
-import org.keycloak.protocol.oidc.token.TokenPostProcessorFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-public final class SmartScopeTokenCheckFactory implements TokenPostProcessorFactory, ServerInfoAwareProviderFactory {
+public final class SmartScopeTokenCheckFactory implements SmartTokenPostProcessorFactory {
 
     public static final String PROVIDER_ID = "smart-scope-token-check";
 
@@ -31,10 +28,5 @@ public final class SmartScopeTokenCheckFactory implements TokenPostProcessorFact
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return OperationalInfo.of(getClass());
     }
 }

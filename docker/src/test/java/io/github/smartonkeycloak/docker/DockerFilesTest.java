@@ -1,4 +1,4 @@
-package io.github.smartonkeycloak.it.docker;
+package io.github.smartonkeycloak.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.smartonkeycloak.it.installation;
+package io.github.smartonkeycloak.realm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.smartonkeycloak.installation.PublishedCredentials;
-import io.github.smartonkeycloak.it.support.SmartRealm;
 import org.junit.jupiter.api.Test;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * The published-credentials check knows every credential the project ships: each secret of the realm files and the
@@ -20,6 +19,10 @@ import org.keycloak.util.JsonSerialization;
  * preset gains a secret or key URL the check would miss.
  */
 class PublishedSecretsListTest {
+
+    /** The shipped files, as this module's jar carries them. */
+    private static final String PRODUCTION_JSON = "/realm-export/smart-realm.json";
+    private static final String DEMO_OVERLAY_JSON = "/realm-export/demo/smart-realm-demo-overlay.json";
 
     private static final List<String> INFERNO_PRESETS =
             List.of("/realm-export/inferno/g10-demo-preset.json", "/realm-export/inferno/smart-stu2-2-demo-preset.json");
@@ -30,7 +33,7 @@ class PublishedSecretsListTest {
     @Test
     void everyShippedSecretIsAPublishedDemoSecret() throws IOException {
         List<String> secrets = new ArrayList<>();
-        for (String file : List.of(SmartRealm.DEMO_OVERLAY_JSON, INFERNO_PRESETS.get(0), INFERNO_PRESETS.get(1))) {
+        for (String file : List.of(DEMO_OVERLAY_JSON, INFERNO_PRESETS.get(0), INFERNO_PRESETS.get(1))) {
             collect(read(file), secrets, SECRET_FIELDS);
         }
 
@@ -41,7 +44,7 @@ class PublishedSecretsListTest {
     @Test
     void theProductionRealmShipsNoSecret() throws IOException {
         List<String> secrets = new ArrayList<>();
-        collect(read(SmartRealm.PRODUCTION_JSON), secrets, SECRET_FIELDS);
+        collect(read(PRODUCTION_JSON), secrets, SECRET_FIELDS);
 
         assertThat(secrets).isEmpty();
     }
@@ -49,7 +52,7 @@ class PublishedSecretsListTest {
     @Test
     void everyJwksUrlOfTheDemoOverlayIsReported() throws IOException {
         List<String> urls = new ArrayList<>();
-        collect(read(SmartRealm.DEMO_OVERLAY_JSON), urls, Set.of("jwks.url"));
+        collect(read(DEMO_OVERLAY_JSON), urls, Set.of("jwks.url"));
 
         assertThat(urls).isNotEmpty().allSatisfy(url -> assertThat(PublishedCredentials.jwksUrlProblem(url)).as(url)
                 .isPresent());
@@ -58,7 +61,7 @@ class PublishedSecretsListTest {
     private static JsonNode read(String resource) throws IOException {
         try (InputStream in = PublishedSecretsListTest.class.getResourceAsStream(resource)) {
             assertThat(in).as(resource + " on the test classpath").isNotNull();
-            return JsonSerialization.mapper.readTree(in);
+            return new ObjectMapper().readTree(in);
         }
     }
 
