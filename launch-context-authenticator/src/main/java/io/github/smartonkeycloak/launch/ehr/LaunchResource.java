@@ -6,10 +6,10 @@ import io.github.smartonkeycloak.core.launch.InvalidLaunchRequestException;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
 import io.github.smartonkeycloak.core.launch.LaunchRequestParser;
 import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
-import io.github.smartonkeycloak.launch.ehr.EhrLauncherResource;
 import io.github.smartonkeycloak.launch.ehr.LaunchStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,12 +25,13 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.services.cors.Cors;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resources.RealmsResource;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code /realms/{realm}/smart-launch}: the EHR launch API ({@code POST launches}), the SMART style document
- * ({@code GET style}) and the demo EHR launcher ({@code ehr}).
+ * ({@code GET style}) and, when installed, the demo EHR launcher ({@code ehr}).
  */
 public final class LaunchResource {
 
@@ -41,6 +42,9 @@ public final class LaunchResource {
      * to the EHR client's tokens), so that no token issued for an app or a FHIR server can mint launches.
      */
     public static final String AUDIENCE = "smart-launch-api";
+
+    /** The provider id of the demo EHR launcher's {@link RealmResourceProvider}, in its own jar. */
+    public static final String DEMO_LAUNCHER = "smart-demo-ehr-launcher";
 
     private static final Logger LOG = Logger.getLogger(LaunchResource.class);
 
@@ -103,10 +107,17 @@ public final class LaunchResource {
                 .entity(Map.of("launch", launch, "expires_in", lifespan)).build();
     }
 
-    /** The demo EHR launcher (see {@link EhrLauncherResource}). */
+    /**
+     * The demo EHR launcher, at this URL only when its jar (module {@code demo-ehr-launcher}) is installed: the demo,
+     * the Docker demo image and the tests install it, a production install does not, and then this is a 404.
+     */
     @Path("ehr")
-    public EhrLauncherResource ehrLauncher() {
-        return new EhrLauncherResource(session);
+    public Object ehrLauncher() {
+        RealmResourceProvider launcher = session.getProvider(RealmResourceProvider.class, DEMO_LAUNCHER);
+        if (launcher == null) {
+            throw new NotFoundException();
+        }
+        return launcher.getResource();
     }
 
     @GET

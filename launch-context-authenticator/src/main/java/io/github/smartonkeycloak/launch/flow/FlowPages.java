@@ -1,5 +1,6 @@
 package io.github.smartonkeycloak.launch.flow;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.LoginProtocol;
 
 /**
@@ -50,6 +52,15 @@ public final class FlowPages {
                 .setAttribute("smartMessage", messageKey)
                 .setAttribute("flowActions", Boolean.TRUE)
                 .setAttribute("retryable", retry)
+                .createForm(ERROR_TEMPLATE);
+        return Response.fromResponse(page).status(status).build();
+    }
+
+    /** The error page outside a login flow (e.g. a page of the pack's own); {@code retry} links back, if given. */
+    public static Response error(KeycloakSession session, Response.Status status, String messageKey, URI retry) {
+        Response page = session.getProvider(LoginFormsProvider.class)
+                .setAttribute("smartMessage", messageKey)
+                .setAttribute("retryUrl", retry == null ? null : retry.toString())
                 .createForm(ERROR_TEMPLATE);
         return Response.fromResponse(page).status(status).build();
     }

@@ -30,6 +30,11 @@ public final class PatientAuthority {
         return role != null && user.hasRole(role);
     }
 
+    /** The same, with the settings of the picker in the realm's browser flow (defaults when it has none). */
+    public static boolean isClinician(RealmModel realm, UserModel user) {
+        return isClinician(realm, user, PatientPickerConfig.of(realmPickerSettings(realm).orElse(null)));
+    }
+
     public static List<String> linkedPatients(UserModel user, PatientPickerConfig config) {
         return LinkedPatients.of(user.getFirstAttribute(FhirUser.NAME),
                 user.getAttributeStream(config.patientIdsAttribute()).toList());

@@ -1,4 +1,4 @@
-package io.github.smartonkeycloak.launch.ehr;
+package io.github.smartonkeycloak.demo.ehrlauncher;
 
 import java.util.Comparator;
 import java.util.List;

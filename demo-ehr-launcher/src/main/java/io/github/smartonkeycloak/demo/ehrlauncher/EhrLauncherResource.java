@@ -1,11 +1,6 @@
-package io.github.smartonkeycloak.launch.ehr;
+package io.github.smartonkeycloak.demo.ehrlauncher;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +12,11 @@ import io.github.smartonkeycloak.core.fhir.PatientSummary;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
 import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
-import io.github.smartonkeycloak.launch.flow.TemplateModels;
+import io.github.smartonkeycloak.launch.ehr.LaunchResourceProviderFactory;
 import io.github.smartonkeycloak.launch.ehr.LaunchStore;
+import io.github.smartonkeycloak.launch.flow.FlowPages;
+import io.github.smartonkeycloak.launch.flow.TemplateModels;
+import io.github.smartonkeycloak.launch.standalone.patient.PatientAuthority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -28,30 +26,33 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import org.keycloak.common.util.SecretGenerator;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
+import org.keycloak.protocol.oidc.utils.PkceUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.RealmsResource;
 
 /**
- * The demo EHR launcher at {@code /realms/{realm}/smart-launch/ehr}: a signed-in clinician picks a patient (from the
+ * DEMO ONLY. The demo EHR launcher at {@code /realms/{realm}/smart-launch/ehr}: a signed-in clinician picks a patient (from the
  * FHIR server), optionally one of their encounters, and an app, and is sent to the app's launch URL with
  * {@code iss} and a fresh {@code launch}. It stands in for an EHR so that EHR launches can be tried and tested.
+ * Clinicians are the users with the patient picker's clinician role (the picker's setting in the browser flow).
  */
 public final class EhrLauncherResource {
 
     /** The public client the launcher signs clinicians in with (redirect URI: this page). */
     public static final String LAUNCHER_CLIENT = "smart-ehr-launcher";
-    public static final String CLINICIAN_ROLE = "clinician";
     static final String TEMPLATE = "smart-ehr-launcher.ftl";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int PAGE_SIZE = 20;
+    private static final int STATE_LENGTH = 16;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -69,7 +70,7 @@ public final class EhrLauncherResource {
             return Response.seeOther(loginUrl()).build();
         }
         if (!isClinician(signedIn)) {
-            return SmartPages.error(session, Response.Status.FORBIDDEN, "smart-ehr-launcher-clinicians-only", null);
+            return FlowPages.error(session, Response.Status.FORBIDDEN, "smart-ehr-launcher-clinicians-only", null);
         }
         PatientDirectory fhir = PatientDirectoryProvider.of(session);
         try {
@@ -84,10 +85,10 @@ public final class EhrLauncherResource {
                     .setAttribute("encounters", encounters.stream().map(TemplateModels::encounter).toList())
                     .setAttribute("apps", LaunchableApps.of(realm).stream().map(LaunchableApps.App::asTemplateModel).toList())
                     .setAttribute("launcherUrl", launcherUrl().toString())
-                    .setAttribute("csrf", csrfToken(signedIn))
+                    .setAttribute("csrf", csrf().token(signedIn.session().getId()))
                     .createForm(TEMPLATE);
         } catch (FhirUnavailableException e) {
-            return SmartPages.error(session, Response.Status.BAD_GATEWAY, "smart-fhir-unavailable", launcherUrl());
+            return FlowPages.error(session, Response.Status.BAD_GATEWAY, "smart-fhir-unavailable", launcherUrl());
         }
     }
 
@@ -97,12 +98,12 @@ public final class EhrLauncherResource {
     public Response launch(@FormParam("patient") String patientId, @FormParam("encounter") String encounterId,
             @FormParam("client_id") String clientId, @FormParam("csrf") String csrf) {
         AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
-        if (signedIn == null || !isClinician(signedIn) || csrf == null || !csrf.equals(csrfToken(signedIn))) {
-            return SmartPages.error(session, Response.Status.FORBIDDEN, "smart-ehr-launcher-clinicians-only", launcherUrl());
+        if (signedIn == null || !isClinician(signedIn) || !csrf().accepts(signedIn.session().getId(), csrf)) {
+            return FlowPages.error(session, Response.Status.FORBIDDEN, "smart-ehr-launcher-clinicians-only", launcherUrl());
         }
         Optional<LaunchableApps.App> app = LaunchableApps.find(realm, clientId);
         if (app.isEmpty() || patientId == null || patientId.isBlank()) {
-            return SmartPages.error(session, Response.Status.BAD_REQUEST, "smart-ehr-launcher-choose", launcherUrl());
+            return FlowPages.error(session, Response.Status.BAD_REQUEST, "smart-ehr-launcher-choose", launcherUrl());
         }
         PatientDirectory fhir = PatientDirectoryProvider.of(session);
         try {
@@ -110,7 +111,7 @@ public final class EhrLauncherResource {
             boolean encounterOfPatient = encounterId == null || encounterId.isBlank() || patient != null
                     && fhir.encounters(patient.id(), PAGE_SIZE).stream().anyMatch(e -> e.id().equals(encounterId));
             if (patient == null || !encounterOfPatient) {
-                return SmartPages.error(session, Response.Status.BAD_REQUEST, "smart-ehr-launcher-choose", launcherUrl());
+                return FlowPages.error(session, Response.Status.BAD_REQUEST, "smart-ehr-launcher-choose", launcherUrl());
             }
             String encounter = encounterId == null || encounterId.isBlank() ? null : encounterId;
             SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
@@ -125,50 +126,37 @@ public final class EhrLauncherResource {
                     .build();
             return Response.seeOther(target).build();
         } catch (FhirUnavailableException e) {
-            return SmartPages.error(session, Response.Status.BAD_GATEWAY, "smart-fhir-unavailable", launcherUrl());
+            return FlowPages.error(session, Response.Status.BAD_GATEWAY, "smart-fhir-unavailable", launcherUrl());
         }
     }
 
     private boolean isClinician(AuthResult signedIn) {
-        RoleModel clinician = realm.getRole(CLINICIAN_ROLE);
-        return clinician != null && signedIn.user().hasRole(clinician);
+        return PatientAuthority.isClinician(realm, signedIn.user());
     }
 
     private URI launcherUrl() {
-        return RealmsResource.realmBaseUrl(session.getContext().getUri()).path("smart-launch").path("ehr")
+        return RealmsResource.realmBaseUrl(session.getContext().getUri())
+                .path(LaunchResourceProviderFactory.PROVIDER_ID).path("ehr")
                 .build(realm.getName());
     }
 
     /** Keycloak's own login, for the launcher's client, coming back to this page; the code is never used. */
     private URI loginUrl() {
-        byte[] verifier = new byte[32];
-        RANDOM.nextBytes(verifier);
         return RealmsResource.protocolUrl(session.getContext().getUri())
                 .path(OIDCLoginProtocolService.class, "auth")
                 .queryParam(OIDCLoginProtocol.CLIENT_ID_PARAM, LAUNCHER_CLIENT)
                 .queryParam(OIDCLoginProtocol.REDIRECT_URI_PARAM, launcherUrl().toString())
                 .queryParam(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, "code")
                 .queryParam(OIDCLoginProtocol.SCOPE_PARAM, "openid")
-                .queryParam(OIDCLoginProtocol.STATE_PARAM, base64(verifier).substring(0, 16))
-                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_PARAM, base64(sha256(base64(verifier))))
-                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, "S256")
+                .queryParam(OIDCLoginProtocol.STATE_PARAM, SecretGenerator.getInstance().randomString(STATE_LENGTH))
+                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_PARAM,
+                        PkceUtils.generateS256CodeChallenge(PkceUtils.generateCodeVerifier()))
+                .queryParam(OIDCLoginProtocol.CODE_CHALLENGE_METHOD_PARAM, OIDCLoginProtocol.PKCE_METHOD_S256)
                 .build(realm.getName(), OIDCLoginProtocol.LOGIN_PROTOCOL);
     }
 
-    /** Bound to the clinician's session: a page of another site cannot post a launch on their behalf. */
-    private static String csrfToken(AuthResult signedIn) {
-        return base64(sha256("smart-ehr-launcher:" + signedIn.session().getId()));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String base64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** Keyed with the realm's active HMAC key: only this server can make a token that {@link #launch} accepts. */
+    private LauncherCsrf csrf() {
+        return new LauncherCsrf(session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512).getSecretKey().getEncoded());
     }
 }
