@@ -24,7 +24,8 @@ FHIR_URL="http://localhost:$FHIR_PORT/fhir"
 STARTUP_TIMEOUT_SECONDS=300
 BIND_HOST="${SMART_DEMO_HOST:-127.0.0.1}"
 DEMO_REALM_JSON=realm-export/target/classes/realm-export/smart-realm-demo.json
-PROVIDER_MODULES=(smart-core smart-scopes-provider launch-context-authenticator patient-picker-theme)
+# The demo installs the demo EHR launcher as well; a production install (docs/install.md) does not.
+PROVIDER_MODULES=(smart-core smart-scopes-provider launch-context-authenticator patient-picker-theme demo-ehr-launcher)
 
 KC_PID=""
 FHIR_PID=""

@@ -17,8 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,6 +71,16 @@ class DockerFilesTest {
             "http://localhost:4567");
     /** Keycloak's default HTTP port in its container. */
     private static final int KEYCLOAK_HTTP_PORT = 8080;
+    private static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}";
+    /** The build argument that picks the build stage: {@code production} (the default) or {@code demo}. */
+    private static final String EDITION = "SMART_EDITION";
+    private static final String PROVIDERS = KEYCLOAK_HOME + "/providers/";
+    /** The pack's own jars: what a production image has in providers/. */
+    private static final List<String> PRODUCTION_JARS = List.of("smart-core", "smart-scopes-provider",
+            "launch-context-authenticator", "patient-picker-theme");
+    /** Demo only: never in the production image. */
+    private static final String DEMO_JAR = "demo-ehr-launcher";
+    private static final String LAUNCHER_PACKAGE = "io/github/smartonkeycloak/demo/ehrlauncher/";
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|_KEY).*");
     /** A required variable, {@code ${NAME:?message}}: a missing one stops Compose instead of using a default. */
     private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?[^}]*}");
@@ -106,7 +119,7 @@ class DockerFilesTest {
     void imagesArePinned() {
         for (String name : SERVICES) {
             String image = (String) service(name).get("image");
-            assertThat(image).as(name).matches("[a-z0-9./-]+:v?\\d+(\\.\\d+)*(-[a-z0-9.-]+)?|smart-on-keycloak");
+            assertThat(image).as(name).matches("[a-z0-9./-]+:v?\\d+(\\.\\d+)*(-[a-z0-9.-]+)?|smart-on-keycloak-demo");
         }
         assertThat(service("keycloak")).containsKey("build");
     }
@@ -152,9 +165,11 @@ class DockerFilesTest {
 
         assertThat(dockerfile.stream().filter(i -> i.is("ARG")).map(Instruction::arguments))
                 .contains("KEYCLOAK_VERSION=" + version);
-        assertThat(dockerfile.stream().filter(i -> i.is("FROM")).map(Instruction::arguments))
+        assertThat(dockerfile.stream().filter(i -> i.is("FROM")).map(Instruction::arguments)
+                .filter(from -> from.contains("/") || from.contains(":")))
+                .as("every image pulled (the other FROMs name stages)")
                 .hasSize(2)
-                .allMatch(from -> from.startsWith("quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}"));
+                .allMatch(from -> from.startsWith(KEYCLOAK_IMAGE));
         Map<?, ?> build = (Map<?, ?>) service("keycloak").get("build");
         Path context = DOCKER.resolve(String.valueOf(build.get("context"))).normalize();
         assertThat(context).isEqualTo(ROOT);
@@ -165,11 +180,15 @@ class DockerFilesTest {
     @Test
     void dockerfileBuildsAnOptimizedKeycloakOnPostgres() {
         List<List<Instruction>> stages = stages();
-        assertThat(stages).hasSize(2);
-        List<Instruction> builder = stages.get(0);
-        List<Instruction> runtime = stages.get(1);
+        assertThat(stages).hasSize(4);
+        List<Instruction> builder = stage("production");
+        List<Instruction> runtime = stages.get(stages.size() - 1);
 
-        assertThat(builder.get(0).arguments()).endsWith(" AS builder");
+        assertThat(builder.get(0).arguments()).isEqualTo(KEYCLOAK_IMAGE + " AS production");
+        assertThat(stage("demo").get(0).arguments()).as("the demo builds on production").isEqualTo("production AS demo");
+        assertThat(stage("demo")).last().isEqualTo(new Instruction("RUN", "/opt/keycloak/bin/kc.sh build"));
+        assertThat(stage("builder")).containsExactly(new Instruction("FROM", "${" + EDITION + "} AS builder"));
+        assertThat(runtime.get(0).arguments()).isEqualTo(KEYCLOAK_IMAGE);
         assertThat(builder.stream().filter(i -> i.is("ENV")).flatMap(i -> Arrays.stream(i.arguments().split(" "))))
                 .contains("KC_HEALTH_ENABLED=true", "KC_METRICS_ENABLED=true",
                         "KC_DB=" + environment(service("keycloak")).get("KC_DB"));
@@ -251,12 +270,84 @@ class DockerFilesTest {
             }
             assertThat(dockerignore).as("let in by .dockerignore").contains("!" + source);
         }
-        assertThat(jars).as("smart-core and one jar per provider module").isEqualTo(4);
+        assertThat(jars).as("smart-core, one jar per provider module, the demo EHR launcher").isEqualTo(5);
 
         assertThat(copies()).containsEntry(ENTRYPOINT, KEYCLOAK_HOME + "/bin/smart-entrypoint.sh");
         assertThat(ROOT.resolve(ENTRYPOINT)).as("COPY keeps the mode").isExecutable();
         assertThat(dockerfile.stream().filter(i -> i.is("ENTRYPOINT")).map(Instruction::arguments))
                 .containsExactly("[\"" + KEYCLOAK_HOME + "/bin/smart-entrypoint.sh\"]");
+    }
+
+    /** Issue 12: the demo EHR launcher is in the demo image only; the production image, the default, has none of it. */
+    @Test
+    void onlyTheDemoImageHasTheDemoEhrLauncher() {
+        assertThat(dockerfile.stream().filter(i -> i.is("ARG")).map(Instruction::arguments))
+                .contains(EDITION + "=production");
+        assertThat(providerJars("production")).containsExactlyInAnyOrderElementsOf(PRODUCTION_JARS);
+        assertThat(providerJars("demo")).as("the production jars plus the launcher")
+                .containsExactlyInAnyOrderElementsOf(concat(PRODUCTION_JARS, DEMO_JAR));
+        assertThat(stageName(stages().get(stages().size() - 1)))
+                .as("the image stage is the last, unnamed; it copies the chosen builder").isEmpty();
+        assertThat(stages().get(stages().size() - 1)).filteredOn(i -> i.is("COPY"))
+                .noneMatch(copy -> copy.arguments().contains(DEMO_JAR));
+
+        Map<?, ?> build = (Map<?, ?>) service("keycloak").get("build");
+        assertThat(((Map<?, ?>) build.get("args")).get(EDITION)).as("docker-compose.yml is the demo").isEqualTo("demo");
+        assertThat(service("keycloak").get("image")).isEqualTo("smart-on-keycloak-demo");
+    }
+
+    /** Issue 12: no class of the demo EHR launcher is in a jar that a production install or image gets. */
+    @Test
+    void theProductionJarsHoldNothingOfTheLauncher() throws IOException {
+        String version = xpath(pom, "/project/version");
+        for (String module : providerJars("production")) {
+            List<String> entries = jarEntries(ROOT.resolve(module + "/target/" + module + "-" + version + ".jar"));
+            assertThat(entries).as(module + " (built by ./mvnw package)").isNotEmpty()
+                    .noneMatch(entry -> entry.startsWith(LAUNCHER_PACKAGE))
+                    .noneMatch(entry -> entry.endsWith(".class")
+                            && (entry.contains("EhrLauncher") || entry.contains("LaunchableApps")));
+        }
+        List<String> demo = jarEntries(ROOT.resolve(DEMO_JAR + "/target/" + DEMO_JAR + "-" + version + ".jar"));
+        assertThat(demo).as("the scan looks for the right names").contains(LAUNCHER_PACKAGE + "EhrLauncherResource.class",
+                LAUNCHER_PACKAGE + "LaunchableApps.class");
+    }
+
+    private static List<String> jarEntries(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(JarEntry::getName).toList();
+        }
+    }
+
+    /** The provider jars (module names) a build stage puts in providers/, its parent stages' included. */
+    private List<String> providerJars(String stageName) {
+        List<Instruction> stage = stage(stageName);
+        String parent = stage.get(0).arguments().split(" ")[0];
+        List<String> jars = new ArrayList<>(parent.startsWith(KEYCLOAK_IMAGE) ? List.of() : providerJars(parent));
+        for (Instruction copy : stage.stream().filter(i -> i.is("COPY") && i.arguments().endsWith(" " + PROVIDERS)).toList()) {
+            for (String source : copy.arguments().split(" ")) {
+                if (source.endsWith(".jar")) {
+                    jars.add(source.substring(0, source.indexOf('/')));
+                }
+            }
+        }
+        return jars;
+    }
+
+    private static List<String> concat(List<String> list, String element) {
+        List<String> all = new ArrayList<>(list);
+        all.add(element);
+        return all;
+    }
+
+    /** The build stage named so ({@code FROM ... AS name}). */
+    private List<Instruction> stage(String name) {
+        return stages().stream().filter(stage -> stageName(stage).filter(name::equals).isPresent()).findFirst()
+                .orElseThrow(() -> new AssertionError("no build stage " + name));
+    }
+
+    private static Optional<String> stageName(List<Instruction> stage) {
+        String[] from = stage.get(0).arguments().split(" ");
+        return from.length == 3 && from[1].equalsIgnoreCase("AS") ? Optional.of(from[2]) : Optional.empty();
     }
 
     /** Review M11: only Keycloak and a FHIR server that checks tokens are reachable, and only from this machine. */

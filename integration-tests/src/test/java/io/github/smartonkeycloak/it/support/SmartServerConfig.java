@@ -4,7 +4,8 @@ import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
- * The one server configuration of the suite: every provider jar of the pack plus the server options it ships.
+ * The one server configuration of the suite: every provider jar of the pack, the demo EHR launcher's too, plus the
+ * server options it ships.
  * Every test class uses this class, so the framework starts Keycloak once for the whole module.
  */
 public final class SmartServerConfig implements KeycloakServerConfig {
@@ -18,6 +19,7 @@ public final class SmartServerConfig implements KeycloakServerConfig {
                 .dependency(GROUP_ID, "smart-scopes-provider")
                 .dependency(GROUP_ID, "launch-context-authenticator")
                 .dependency(GROUP_ID, "patient-picker-theme")
+                .dependency(GROUP_ID, "demo-ehr-launcher")
                 .options(ShippedServerOptions.load());
     }
 }
