@@ -21,9 +21,12 @@ final class EhrLauncherProvider implements RealmResourceProvider {
      */
     @Override
     public Object getResource() {
-        List<PathSegment> path = session.getContext().getUri().getPathSegments();
-        boolean underLaunchApi = path.size() > 2
-                && LaunchResourceProviderFactory.PROVIDER_ID.equals(path.get(2).getPath());
+        // realms/{realm}/{extension}/..., after Keycloak's relative path if one is set.
+        List<String> path = session.getContext().getUri().getPathSegments().stream().map(PathSegment::getPath)
+                .filter(segment -> !segment.isEmpty()).toList();
+        int realms = path.indexOf("realms");
+        boolean underLaunchApi = realms >= 0 && path.size() > realms + 2
+                && LaunchResourceProviderFactory.PROVIDER_ID.equals(path.get(realms + 2));
         return underLaunchApi ? new EhrLauncherResource(session) : null;
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -62,7 +63,12 @@ public final class EhrLauncherResource {
         this.realm = session.getContext().getRealm();
     }
 
+    /*
+     * The launch API returns this resource from a locator typed Object (it cannot name a class of this jar), so
+     * RESTEasy Reactive knows it only as a possible sub-resource, which needs a method-level @Path.
+     */
     @GET
+    @Path("/")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("search") String search, @QueryParam("patient") String patientId) {
         AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
@@ -93,6 +99,7 @@ public final class EhrLauncherResource {
     }
 
     @POST
+    @Path("/")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response launch(@FormParam("patient") String patientId, @FormParam("encounter") String encounterId,

@@ -18,6 +18,8 @@ class EhrLauncherProviderTest {
     @Test
     void servesTheLauncherUnderTheLaunchApi() {
         assertThat(resourceAt("realms", "smart", "smart-launch", "ehr")).isInstanceOf(EhrLauncherResource.class);
+        assertThat(resourceAt("", "realms", "smart", "smart-launch", "ehr")).isInstanceOf(EhrLauncherResource.class);
+        assertThat(resourceAt("auth", "realms", "smart", "smart-launch", "ehr")).isInstanceOf(EhrLauncherResource.class);
     }
 
     @Test

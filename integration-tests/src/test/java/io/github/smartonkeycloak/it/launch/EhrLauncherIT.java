@@ -3,23 +3,31 @@ package io.github.smartonkeycloak.it.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
+import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
 import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TestFhirServer;
+import io.github.smartonkeycloak.launch.standalone.patient.PatientPickerAuthenticatorFactory;
+import io.github.smartonkeycloak.launch.standalone.patient.PatientPickerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
@@ -27,21 +35,26 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The demo EHR launcher in a real browser (headless Chromium): a clinician signs in, picks a patient and an
- * encounter from the FHIR server, launches an app, and the app's token carries what was picked.
+ * The demo EHR launcher (module demo-ehr-launcher, installed by {@link SmartServerConfig}) in a real browser (headless
+ * Chromium): a clinician signs in, picks a patient and an encounter from the FHIR server, launches an app, and the
+ * app's token carries what was picked. Clinicians are the users with the patient picker's clinician role; the launch
+ * form's CSRF token is keyed, so knowing the session id (an app's {@code sid}) is not enough to forge it.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
 class EhrLauncherIT {
 
     private static final String APP = "ehr-launcher-test-app";
     private static final String LAUNCH_URL = "http://localhost:8089/launch";
+    private static final String CLINICIANS_ONLY = "Only signed-in clinicians";
 
     @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
@@ -105,11 +118,23 @@ class EhrLauncherIT {
         // Inferno G3 and G4: the context's Patient and Encounter can be read with the app's token.
         String accessToken = tokens.path("access_token").asText();
         for (String reference : List.of("Patient/amy-shaw", "Encounter/" + encounterId)) {
-            io.github.smartonkeycloak.it.support.Http.Response read = io.github.smartonkeycloak.it.support.Http.plain()
+            Http.Response read = Http.plain()
                     .get(launched.get("iss") + "/" + reference, "Authorization", "Bearer " + accessToken);
             assertThat(read.status()).as(reference + ": " + read.body()).isEqualTo(200);
             assertThat(read.json().path("resourceType").asText()).isEqualTo(reference.substring(0, reference.indexOf('/')));
         }
+    }
+
+    /** The launcher's jar adds one URL, the one under the launch API; Keycloak's default mount of it stays a 404. */
+    @Test
+    void theLauncherAnswersAtItsUrlOnly() {
+        Http.Response launcher = Http.plain().get(realm.getBaseUrl() + "/smart-launch/ehr");
+        assertThat(launcher.status()).as(launcher.body()).isEqualTo(303);
+        assertThat(launcher.header("Location").orElseThrow()).contains("client_id=smart-ehr-launcher",
+                "code_challenge_method=S256");
+
+        Http.Response ownMount = Http.plain().get(realm.getBaseUrl() + "/smart-demo-ehr-launcher");
+        assertThat(ownMount.status()).isEqualTo(404);
     }
 
     @Test
@@ -117,7 +142,54 @@ class EhrLauncherIT {
         signIn(users.patient());
 
         wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-smart-page='error']")));
-        assertThat(driver().getPageSource()).contains("Only signed-in clinicians");
+        assertThat(driver().getPageSource()).contains(CLINICIANS_ONLY);
+    }
+
+    /** Who is a clinician is the patient picker's setting, not a role name of the launcher's own. */
+    @Test
+    void theLauncherTakesItsRoleFromThePatientPickersSetting() {
+        String staffRole = "ehr-launcher-test-staff";
+        RoleRepresentation role = new RoleRepresentation();
+        role.setName(staffRole);
+        realm.admin().roles().create(role);
+        realm.cleanup().add(r -> r.roles().deleteRole(staffRole));
+        RealmFixtures fixtures = new RealmFixtures(realm);
+        fixtures.user("launcher-staff", "launcher-staff-pw", Map.of(), staffRole);
+        fixtures.stepConfig(PatientPickerAuthenticatorFactory.PROVIDER_ID, PatientPickerConfig.CLINICIAN_ROLE, staffRole);
+
+        signIn(users.practitioner());
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-smart-page='error']")));
+        assertThat(driver().getPageSource()).as("the practitioner has the clinician role, no longer the picker's")
+                .contains(CLINICIANS_ONLY);
+
+        signIn(new DemoUsers.DemoUser("launcher-staff", "launcher-staff-pw", null, List.of()));
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-smart-page='ehr-launcher']")));
+    }
+
+    /** Review: the old token, sha256 of the user session id, which apps see as sid, is refused; no launch is made. */
+    @Test
+    void aCsrfTokenComputedFromTheSessionIdAloneIsRefused() throws Exception {
+        String userId = realm.admin().users().search(users.practitioner().username(), true).get(0).getId();
+        realm.admin().users().get(userId).logout();
+        signIn(users.practitioner());
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-smart-page='ehr-launcher']")));
+        List<UserSessionRepresentation> sessions = realm.admin().users().get(userId).getUserSessions();
+        assertThat(sessions).as("the browser's session only").hasSize(1);
+        String sid = sessions.get(0).getId();
+
+        browser.open(realm.getBaseUrl() + "/smart-launch/ehr?patient=amy-shaw");
+        WebElement csrf = wait(ExpectedConditions.presenceOfElementLocated(By.name("csrf")));
+        String unkeyed = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(("smart-ehr-launcher:" + sid).getBytes(StandardCharsets.UTF_8)));
+        assertThat(csrf.getAttribute("value")).as("the page's token").isNotEmpty().isNotEqualTo(unkeyed);
+
+        ((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1];", csrf, unkeyed);
+        driver().findElement(By.cssSelector("[data-client-id='" + APP + "']")).click();
+        driver().findElement(By.cssSelector("[data-smart-action='launch']")).click();
+
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-smart-page='error']")));
+        assertThat(driver().getCurrentUrl()).doesNotStartWith(LAUNCH_URL);
+        assertThat(driver().getPageSource()).contains(CLINICIANS_ONLY);
     }
 
     private <T> T wait(java.util.function.Function<WebDriver, T> condition) {
