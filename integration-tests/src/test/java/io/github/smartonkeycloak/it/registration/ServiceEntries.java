@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 record ServiceEntries(List<Entry> entries) {
 
     static final List<String> PROVIDER_MODULES =
-            List.of("smart-scopes-provider", "launch-context-authenticator", "patient-picker-theme");
+            List.of("smart-scopes-provider", "launch-context-authenticator", "patient-picker-theme", "demo-ehr-launcher");
 
     record Entry(String module, String service, String implementation) {
     }
