@@ -308,8 +308,9 @@ class DockerFilesTest {
                             && (entry.contains("EhrLauncher") || entry.contains("LaunchableApps")));
         }
         List<String> demo = jarEntries(ROOT.resolve(DEMO_JAR + "/target/" + DEMO_JAR + "-" + version + ".jar"));
-        assertThat(demo).as("the scan looks for the right names").contains(LAUNCHER_PACKAGE + "EhrLauncherResource.class",
-                LAUNCHER_PACKAGE + "LaunchableApps.class");
+        assertThat(demo).as("the scan looks for the right names")
+                .contains(LAUNCHER_PACKAGE + "EhrLauncherResource.class",
+                        LAUNCHER_PACKAGE + "LaunchableApps.class");
     }
 
     private static List<String> jarEntries(Path jar) throws IOException {
@@ -323,7 +324,9 @@ class DockerFilesTest {
         List<Instruction> stage = stage(stageName);
         String parent = stage.get(0).arguments().split(" ")[0];
         List<String> jars = new ArrayList<>(parent.startsWith(KEYCLOAK_IMAGE) ? List.of() : providerJars(parent));
-        for (Instruction copy : stage.stream().filter(i -> i.is("COPY") && i.arguments().endsWith(" " + PROVIDERS)).toList()) {
+        List<Instruction> copies = stage.stream()
+                .filter(i -> i.is("COPY") && i.arguments().endsWith(" " + PROVIDERS)).toList();
+        for (Instruction copy : copies) {
             for (String source : copy.arguments().split(" ")) {
                 if (source.endsWith(".jar")) {
                     jars.add(source.substring(0, source.indexOf('/')));

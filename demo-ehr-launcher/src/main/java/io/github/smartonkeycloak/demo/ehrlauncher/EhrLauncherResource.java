@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -41,9 +42,9 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.services.resources.RealmsResource;
 
 /**
- * DEMO ONLY. The demo EHR launcher at {@code /realms/{realm}/smart-launch/ehr}: a signed-in clinician picks a patient (from the
- * FHIR server), optionally one of their encounters, and an app, and is sent to the app's launch URL with
- * {@code iss} and a fresh {@code launch}. It stands in for an EHR so that EHR launches can be tried and tested.
+ * DEMO ONLY. The demo EHR launcher at {@code /realms/{realm}/smart-launch/ehr}: a signed-in clinician picks a
+ * patient (from the FHIR server), optionally one of their encounters, and an app, and is sent to the app's launch URL
+ * with {@code iss} and a fresh {@code launch}. It stands in for an EHR so that EHR launches can be tried and tested.
  * Clinicians are the users with the patient picker's clinician role (the picker's setting in the browser flow).
  */
 public final class EhrLauncherResource {
@@ -58,7 +59,7 @@ public final class EhrLauncherResource {
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    public EhrLauncherResource(KeycloakSession session) {
+    EhrLauncherResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
     }
@@ -164,6 +165,7 @@ public final class EhrLauncherResource {
 
     /** Keyed with the realm's active HMAC key: only this server can make a token that {@link #launch} accepts. */
     private LauncherCsrf csrf() {
-        return new LauncherCsrf(session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512).getSecretKey().getEncoded());
+        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
+        return new LauncherCsrf(key.getSecretKey().getEncoded());
     }
 }
