@@ -8,6 +8,7 @@ import java.util.Set;
 import io.github.smartonkeycloak.common.TokenRequestForm;
 import io.github.smartonkeycloak.core.launch.FhirContextItem;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
+import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import io.github.smartonkeycloak.launch.context.LaunchContextBindingFactory;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
@@ -34,8 +35,6 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenResponseMapper, TokenIntrospectionTokenMapper {
 
     public static final String PROVIDER_ID = "smart-launch-context-mapper";
-    /** Client attribute: {@code strings} answers {@code fhirContext} in the SMART 2.0 shape ("Type/id" strings). */
-    public static final String FHIR_CONTEXT_FORMAT_ATTRIBUTE = "smart.fhirContextFormat";
 
     private static final Set<String> CONTEXT_CLAIMS = Set.of("patient", "encounter", "fhirContext",
             "need_patient_banner", "smart_style_url", "intent", "tenant");
@@ -79,7 +78,7 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
             return;
         }
         Map<String, Object> fields = launch.asJsonFields();
-        if ("strings".equals(clientSessionCtx.getClientSession().getClient().getAttribute(FHIR_CONTEXT_FORMAT_ATTRIBUTE))) {
+        if (SmartClientSettings.of(clientSessionCtx.getClientSession().getClient().getAttributes()).fhirContextAsStrings()) {
             fields.computeIfPresent("fhirContext", (name, value) -> legacyFhirContext(launch.fhirContext()));
         }
         fields.forEach(response::setOtherClaims);

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.core.picker.FhirIds;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.httpclient.HttpClientProvider;
@@ -42,7 +42,7 @@ public final class FhirClient {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final SmartLaunchConfig config;
+    private final SmartRealmSettings config;
     private final FhirHttp http;
     private String token;
     private long waitedNanos;
@@ -50,7 +50,7 @@ public final class FhirClient {
     public FhirClient(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        this.config = SmartLaunchConfig.of(realm.getAttributes());
+        this.config = SmartRealmSettings.of(realm.getAttributes());
         this.http = new FhirHttp(session.getProvider(HttpClientProvider.class).getHttpClient(), PAGE_DEADLINE);
     }
 
@@ -147,11 +147,11 @@ public final class FhirClient {
     private String base() {
         String base = config.fhirBaseUrls().primary();
         if (base == null) {
-            throw new FhirUnavailableException("the realm has no FHIR base URL (realm attribute " + SmartLaunchConfig.FHIR_BASE_URLS + ")");
+            throw new FhirUnavailableException("the realm has no FHIR base URL (realm attribute " + SmartRealmSettings.FHIR_BASE_URLS + ")");
         }
         if (!FhirBaseUrls.isSecure(base)) {
             LOG.warnf("Realm '%s': the login pages do not call FHIR base URL %s (realm attribute %s): %s",
-                    realm.getName(), base, SmartLaunchConfig.FHIR_BASE_URLS, FhirBaseUrls.HTTPS_REQUIRED);
+                    realm.getName(), base, SmartRealmSettings.FHIR_BASE_URLS, FhirBaseUrls.HTTPS_REQUIRED);
             throw new FhirUnavailableException("the realm's FHIR base URL is refused: " + FhirBaseUrls.HTTPS_REQUIRED);
         }
         return base;
