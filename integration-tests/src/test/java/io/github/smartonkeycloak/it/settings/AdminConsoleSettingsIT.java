@@ -21,7 +21,6 @@ import io.github.smartonkeycloak.settings.client.SmartClientSettingsTabFactory;
 import io.github.smartonkeycloak.settings.realm.SmartRealmSettingsTabFactory;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ComponentRepresentation;
@@ -99,123 +98,117 @@ class AdminConsoleSettingsIT {
                 .findFirst().orElseThrow();
     }
 
-    @Nested
-    class ThroughTheAdminRestApi {
 
-        @Test
-        void theRealmTabIsFilledFromTheRealmAttributes() {
-            assertThat(realmTab().getConfig().getFirst("fhirBaseUrls"))
-                    .isEqualTo(realmAttribute(SmartRealmSettings.FHIR_BASE_URLS));
-        }
-
-        @Test
-        void savingTheRealmTabWritesTheRealmAttributeAndDiscoveryFollows() {
-            restoreAttributesAfterwards(SmartRealmSettings.WITHHELD_CAPABILITIES);
-            assertThat(capabilities()).contains(SmartCapability.PERMISSION_OFFLINE);
-
-            ComponentRepresentation tab = realmTab();
-            tab.getConfig().putSingle("withheldCapabilities", SmartCapability.PERMISSION_OFFLINE);
-            realm.admin().components().component(tab.getId()).update(tab);
-
-            assertThat(realmAttribute(SmartRealmSettings.WITHHELD_CAPABILITIES)).isEqualTo(SmartCapability.PERMISSION_OFFLINE);
-            assertThat(capabilities()).doesNotContain(SmartCapability.PERMISSION_OFFLINE);
-        }
-
-        @Test
-        void aValueOutOfBoundsIsRefusedWithTheReasonAndChangesNothing() {
-            String before = realmAttribute(SmartRealmSettings.LAUNCH_LIFESPAN);
-            ComponentRepresentation tab = realmTab();
-            tab.getConfig().putSingle("launchLifespan", "7200");
-
-            assertThatThrownBy(() -> realm.admin().components().component(tab.getId()).update(tab))
-                    .isInstanceOfSatisfying(BadRequestException.class, refused ->
-                            assertThat(refused.getResponse().readEntity(String.class))
-                                    .contains("smart.launchLifespan", "must be a whole number from 1 to 3600"));
-            assertThat(realmAttribute(SmartRealmSettings.LAUNCH_LIFESPAN)).isEqualTo(before);
-        }
-
-        @Test
-        void aChangeMadeThroughRestIsNotOverwrittenByTheTabsOlderCopy() {
-            restoreAttributesAfterwards(SmartRealmSettings.STYLE, SmartRealmSettings.WITHHELD_CAPABILITIES);
-            ComponentRepresentation tab = realmTab();
-            RealmRepresentation representation = realm.admin().toRepresentation();
-            representation.getAttributes().put(SmartRealmSettings.STYLE, "{\"color_background\":\"#ffffff\"}");
-            realm.admin().update(representation);
-
-            tab.getConfig().putSingle("withheldCapabilities", SmartCapability.CLIENT_PUBLIC);
-            realm.admin().components().component(tab.getId()).update(tab);
-
-            assertThat(realmAttribute(SmartRealmSettings.STYLE)).isEqualTo("{\"color_background\":\"#ffffff\"}");
-            assertThat(realmAttribute(SmartRealmSettings.WITHHELD_CAPABILITIES)).isEqualTo(SmartCapability.CLIENT_PUBLIC);
-        }
-
-        @Test
-        void theClientTabWritesTheAttributesOfTheClientItWasSavedFor() {
-            ClientRepresentation client = realm.admin().clients().findByClientId("smart-fhir-reader").get(0);
-            ComponentRepresentation tab = new ComponentRepresentation();
-            tab.setName(SmartClientSettingsTabFactory.PROVIDER_ID);
-            tab.setProviderId(SmartClientSettingsTabFactory.PROVIDER_ID);
-            tab.setProviderType(TAB_TYPE);
-            tab.setParentId(realm.admin().toRepresentation().getId());
-            tab.setConfig(new org.keycloak.common.util.MultivaluedHashMap<>());
-            tab.getConfig().putSingle("clientId", client.getId());
-            tab.getConfig().putSingle("launchUrl", "not a url");
-
-            try (Response refused = realm.admin().components().add(tab)) {
-                assertThat(refused.getStatus()).isEqualTo(400);
-                assertThat(refused.readEntity(String.class)).contains("smart.launchUrl", "absolute http or https URL");
-            }
-
-            tab.getConfig().putSingle("launchUrl", "https://app.example/launch");
-            try (Response created = realm.admin().components().add(tab)) {
-                String id = ApiUtil.getCreatedId(created);
-                realm.cleanup().add(r -> {
-                    r.components().component(id).remove();
-                    ClientRepresentation restore = r.clients().get(client.getId()).toRepresentation();
-                    restore.getAttributes().put(SmartClientSettings.LAUNCH_URL, "");
-                    r.clients().get(client.getId()).update(restore);
-                });
-            }
-            assertThat(realm.admin().clients().get(client.getId()).toRepresentation().getAttributes())
-                    .containsEntry(SmartClientSettings.LAUNCH_URL, "https://app.example/launch");
-        }
+    @Test
+    void theRealmTabIsFilledFromTheRealmAttributes() {
+        assertThat(realmTab().getConfig().getFirst("fhirBaseUrls"))
+                .isEqualTo(realmAttribute(SmartRealmSettings.FHIR_BASE_URLS));
     }
 
-    @Nested
-    class InTheBrowser {
+    @Test
+    void savingTheRealmTabWritesTheRealmAttributeAndDiscoveryFollows() {
+        restoreAttributesAfterwards(SmartRealmSettings.WITHHELD_CAPABILITIES);
+        assertThat(capabilities()).contains(SmartCapability.PERMISSION_OFFLINE);
 
-        @Test
-        void anAdminWithholdsACapabilityOnTheRealmsSmartTabAndDiscoveryStopsAdvertisingIt() throws Exception {
-            restoreAttributesAfterwards(SmartRealmSettings.WITHHELD_CAPABILITIES, SmartRealmSettings.LAUNCH_LIFESPAN);
-            assertThat(capabilities()).contains(SmartCapability.CLIENT_PUBLIC);
-            signInToTheConsole("#/" + realm.getName() + "/realm-settings/smart");
+        ComponentRepresentation tab = realmTab();
+        tab.getConfig().putSingle("withheldCapabilities", SmartCapability.PERMISSION_OFFLINE);
+        realm.admin().components().component(tab.getId()).update(tab);
 
-            WebElement withheld = waitFor(driver -> driver.findElement(By.id("withheldCapabilities")));
-            assertThat(driver().findElement(By.id("fhirBaseUrls")).getAttribute("value"))
-                    .isEqualTo(realmAttribute(SmartRealmSettings.FHIR_BASE_URLS));
-            screenshot("admin-console-realm-smart-tab");
-            replace(withheld, SmartCapability.CLIENT_PUBLIC);
-            save();
+        assertThat(realmAttribute(SmartRealmSettings.WITHHELD_CAPABILITIES)).isEqualTo(SmartCapability.PERMISSION_OFFLINE);
+        assertThat(capabilities()).doesNotContain(SmartCapability.PERMISSION_OFFLINE);
+    }
 
-            waitFor(driver -> capabilities().contains(SmartCapability.CLIENT_PUBLIC) ? null : true);
-            assertThat(realmAttribute(SmartRealmSettings.WITHHELD_CAPABILITIES)).isEqualTo(SmartCapability.CLIENT_PUBLIC);
+    @Test
+    void aValueOutOfBoundsIsRefusedWithTheReasonAndChangesNothing() {
+        String before = realmAttribute(SmartRealmSettings.LAUNCH_LIFESPAN);
+        ComponentRepresentation tab = realmTab();
+        tab.getConfig().putSingle("launchLifespan", "7200");
 
-            replace(driver().findElement(By.id("launchLifespan")), "0");
-            save();
-            waitFor(driver -> driver.getPageSource().contains("must be a whole number from 1 to 3600") ? true : null);
-            assertThat(SmartRealmSettings.of(realm.admin().toRepresentation().getAttributes()).launchLifespanSeconds())
-                    .isEqualTo(SmartRealmSettings.DEFAULT_LAUNCH_LIFESPAN);
+        assertThatThrownBy(() -> realm.admin().components().component(tab.getId()).update(tab))
+                .isInstanceOfSatisfying(BadRequestException.class, refused ->
+                        assertThat(refused.getResponse().readEntity(String.class))
+                                .contains("smart.launchLifespan", "must be a whole number from 1 to 3600"));
+        assertThat(realmAttribute(SmartRealmSettings.LAUNCH_LIFESPAN)).isEqualTo(before);
+    }
+
+    @Test
+    void aChangeMadeThroughRestIsNotOverwrittenByTheTabsOlderCopy() {
+        restoreAttributesAfterwards(SmartRealmSettings.STYLE, SmartRealmSettings.WITHHELD_CAPABILITIES);
+        ComponentRepresentation tab = realmTab();
+        RealmRepresentation representation = realm.admin().toRepresentation();
+        representation.getAttributes().put(SmartRealmSettings.STYLE, "{\"color_background\":\"#ffffff\"}");
+        realm.admin().update(representation);
+
+        tab.getConfig().putSingle("withheldCapabilities", SmartCapability.CLIENT_PUBLIC);
+        realm.admin().components().component(tab.getId()).update(tab);
+
+        assertThat(realmAttribute(SmartRealmSettings.STYLE)).isEqualTo("{\"color_background\":\"#ffffff\"}");
+        assertThat(realmAttribute(SmartRealmSettings.WITHHELD_CAPABILITIES)).isEqualTo(SmartCapability.CLIENT_PUBLIC);
+    }
+
+    @Test
+    void theClientTabWritesTheAttributesOfTheClientItWasSavedFor() {
+        ClientRepresentation client = realm.admin().clients().findByClientId("smart-fhir-reader").get(0);
+        ComponentRepresentation tab = new ComponentRepresentation();
+        tab.setName(SmartClientSettingsTabFactory.PROVIDER_ID);
+        tab.setProviderId(SmartClientSettingsTabFactory.PROVIDER_ID);
+        tab.setProviderType(TAB_TYPE);
+        tab.setParentId(realm.admin().toRepresentation().getId());
+        tab.setConfig(new org.keycloak.common.util.MultivaluedHashMap<>());
+        tab.getConfig().putSingle("clientId", client.getId());
+        tab.getConfig().putSingle("launchUrl", "not a url");
+
+        try (Response refused = realm.admin().components().add(tab)) {
+            assertThat(refused.getStatus()).isEqualTo(400);
+            assertThat(refused.readEntity(String.class)).contains("smart.launchUrl", "absolute http or https URL");
         }
 
-        @Test
-        void anAdminSeesTheSmartTabOfAClient() throws Exception {
-            ClientRepresentation client = realm.admin().clients().findByClientId("smart-fhir-reader").get(0);
-            signInToTheConsole("#/" + realm.getName() + "/clients/" + client.getId() + "/smart");
-
-            waitFor(driver -> driver.findElement(By.id("launchUrl")));
-            assertThat(driver().getPageSource()).contains("fhirContext format", "Consent prompt");
-            screenshot("admin-console-client-smart-tab");
+        tab.getConfig().putSingle("launchUrl", "https://app.example/launch");
+        try (Response created = realm.admin().components().add(tab)) {
+            String id = ApiUtil.getCreatedId(created);
+            realm.cleanup().add(r -> {
+                r.components().component(id).remove();
+                ClientRepresentation restore = r.clients().get(client.getId()).toRepresentation();
+                restore.getAttributes().put(SmartClientSettings.LAUNCH_URL, "");
+                r.clients().get(client.getId()).update(restore);
+            });
         }
+        assertThat(realm.admin().clients().get(client.getId()).toRepresentation().getAttributes())
+                .containsEntry(SmartClientSettings.LAUNCH_URL, "https://app.example/launch");
+    }
+
+
+    @Test
+    void anAdminWithholdsACapabilityOnTheRealmsSmartTabAndDiscoveryStopsAdvertisingIt() throws Exception {
+        restoreAttributesAfterwards(SmartRealmSettings.WITHHELD_CAPABILITIES, SmartRealmSettings.LAUNCH_LIFESPAN);
+        assertThat(capabilities()).contains(SmartCapability.CLIENT_PUBLIC);
+        signInToTheConsole("#/" + realm.getName() + "/realm-settings/smart");
+
+        WebElement withheld = waitFor(driver -> driver.findElement(By.id("withheldCapabilities")));
+        assertThat(driver().findElement(By.id("fhirBaseUrls")).getAttribute("value"))
+                .isEqualTo(realmAttribute(SmartRealmSettings.FHIR_BASE_URLS));
+        screenshot("admin-console-realm-smart-tab");
+        replace(withheld, SmartCapability.CLIENT_PUBLIC);
+        save();
+
+        waitFor(driver -> capabilities().contains(SmartCapability.CLIENT_PUBLIC) ? null : true);
+        assertThat(realmAttribute(SmartRealmSettings.WITHHELD_CAPABILITIES)).isEqualTo(SmartCapability.CLIENT_PUBLIC);
+
+        replace(driver().findElement(By.id("launchLifespan")), "0");
+        save();
+        waitFor(driver -> driver.getPageSource().contains("must be a whole number from 1 to 3600") ? true : null);
+        assertThat(SmartRealmSettings.of(realm.admin().toRepresentation().getAttributes()).launchLifespanSeconds())
+                .isEqualTo(SmartRealmSettings.DEFAULT_LAUNCH_LIFESPAN);
+    }
+
+    @Test
+    void anAdminSeesTheSmartTabOfAClient() throws Exception {
+        ClientRepresentation client = realm.admin().clients().findByClientId("smart-fhir-reader").get(0);
+        signInToTheConsole("#/" + realm.getName() + "/clients/" + client.getId() + "/smart");
+
+        waitFor(driver -> driver.findElement(By.id("launchUrl")));
+        assertThat(driver().getPageSource()).contains("fhirContext format", "Consent prompt");
+        screenshot("admin-console-client-smart-tab");
     }
 
     private void signInToTheConsole(String route) {
