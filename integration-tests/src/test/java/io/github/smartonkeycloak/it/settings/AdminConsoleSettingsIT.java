@@ -184,8 +184,8 @@ class AdminConsoleSettingsIT {
         assertThat(capabilities()).contains(SmartCapability.CLIENT_PUBLIC);
         signInToTheConsole("#/" + realm.getName() + "/realm-settings/smart");
 
-        WebElement withheld = waitFor(driver -> driver.findElement(By.id("withheldCapabilities")));
-        assertThat(driver().findElement(By.id("fhirBaseUrls")).getAttribute("value"))
+        WebElement withheld = waitFor(driver -> field(driver, "withheldCapabilities"));
+        assertThat(field(driver(), "fhirBaseUrls").getAttribute("value"))
                 .isEqualTo(realmAttribute(SmartRealmSettings.FHIR_BASE_URLS));
         screenshot("admin-console-realm-smart-tab");
         replace(withheld, SmartCapability.CLIENT_PUBLIC);
@@ -194,7 +194,7 @@ class AdminConsoleSettingsIT {
         waitFor(driver -> capabilities().contains(SmartCapability.CLIENT_PUBLIC) ? null : true);
         assertThat(realmAttribute(SmartRealmSettings.WITHHELD_CAPABILITIES)).isEqualTo(SmartCapability.CLIENT_PUBLIC);
 
-        replace(driver().findElement(By.id("launchLifespan")), "0");
+        replace(field(driver(), "launchLifespan"), "0");
         save();
         waitFor(driver -> driver.getPageSource().contains("must be a whole number from 1 to 3600") ? true : null);
         assertThat(SmartRealmSettings.of(realm.admin().toRepresentation().getAttributes()).launchLifespanSeconds())
@@ -206,7 +206,7 @@ class AdminConsoleSettingsIT {
         ClientRepresentation client = realm.admin().clients().findByClientId("smart-fhir-reader").get(0);
         signInToTheConsole("#/" + realm.getName() + "/clients/" + client.getId() + "/smart");
 
-        waitFor(driver -> driver.findElement(By.id("launchUrl")));
+        waitFor(driver -> field(driver, "launchUrl"));
         assertThat(driver().getPageSource()).contains("fhirContext format", "Consent prompt");
         screenshot("admin-console-client-smart-tab");
     }
@@ -219,6 +219,11 @@ class AdminConsoleSettingsIT {
             driver().findElement(By.id("password")).sendKeys(ADMIN);
             driver().findElement(By.id("kc-login")).click();
         }
+    }
+
+    /** A field of a console form, by the setting's field name (the console's data-testid). */
+    private static WebElement field(WebDriver driver, String name) {
+        return driver.findElement(By.cssSelector("input[data-testid='" + name + "'], textarea[data-testid='" + name + "']"));
     }
 
     private void replace(WebElement field, String value) {
@@ -236,8 +241,21 @@ class AdminConsoleSettingsIT {
 
     private <T> T waitFor(Function<WebDriver, T> condition) {
         // The console is a single-page app that re-renders: look again rather than hold on to an element.
-        return new WebDriverWait(driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(condition::apply);
+        try {
+            return new WebDriverWait(driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // What the console showed instead, for whoever reads the failure.
+            try {
+                Path target = Files.createDirectories(Path.of("target", "screenshots"));
+                Files.write(target.resolve("admin-console-failure.png"),
+                        ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+                Files.writeString(target.resolve("admin-console-failure.html"), driver().getPageSource());
+            } catch (java.io.IOException ignored) {
+                // the timeout is the failure to report
+            }
+            throw e;
+        }
     }
 
     /** Into target/screenshots always; into docs/screenshots as well with -Dsmart.screenshots=true. */
