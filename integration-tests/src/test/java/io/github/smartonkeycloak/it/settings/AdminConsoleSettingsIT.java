@@ -60,6 +60,9 @@ class AdminConsoleSettingsIT {
     @InjectWebDriver
     ManagedWebDriver browser;
 
+    @org.keycloak.testframework.annotations.InjectAdminClient
+    org.keycloak.admin.client.Keycloak adminClient;
+
     private final Http http = Http.plain();
 
     private JsonNode discovery() {
@@ -98,6 +101,21 @@ class AdminConsoleSettingsIT {
                 .findFirst().orElseThrow();
     }
 
+
+    @Test
+    void theServerOffersBothTabsToTheConsole() {
+        org.keycloak.representations.info.ServerInfoRepresentation info = adminClient.serverInfo().getInfo();
+
+        assertThat(info.getFeatures()).anySatisfy(feature -> {
+            assertThat(feature.getName()).isEqualTo("DECLARATIVE_UI");
+            assertThat(feature.isEnabled()).isTrue();
+        });
+        assertThat(info.getComponentTypes().get(TAB_TYPE))
+                .extracting(org.keycloak.representations.idm.ComponentTypeRepresentation::getId)
+                .contains(SmartRealmSettingsTabFactory.PROVIDER_ID, SmartClientSettingsTabFactory.PROVIDER_ID);
+        assertThat(info.getComponentTypes().get(TAB_TYPE)).filteredOn(type -> type.getId().equals(SmartRealmSettingsTabFactory.PROVIDER_ID))
+                .singleElement().satisfies(type -> assertThat(type.getMetadata()).containsEntry("path", "/:realm/realm-settings/:tab?"));
+    }
 
     @Test
     void theRealmTabIsFilledFromTheRealmAttributes() {
@@ -250,7 +268,8 @@ class AdminConsoleSettingsIT {
                 Path target = Files.createDirectories(Path.of("target", "screenshots"));
                 Files.write(target.resolve("admin-console-failure.png"),
                         ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
-                Files.writeString(target.resolve("admin-console-failure.html"), driver().getPageSource());
+                Files.writeString(target.resolve("admin-console-failure.html"),
+                        "<!-- " + driver().getCurrentUrl() + " -->\n" + driver().getPageSource());
             } catch (java.io.IOException ignored) {
                 // the timeout is the failure to report
             }
