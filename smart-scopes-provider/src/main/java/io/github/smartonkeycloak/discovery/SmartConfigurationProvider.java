@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.keycloak.OAuth2Constants;
@@ -53,7 +54,7 @@ final class SmartConfigurationProvider implements WellKnownProvider {
     @Override
     public Object getConfig() {
         RealmModel realm = session.getContext().getRealm();
-        SmartDiscoveryConfig config = SmartDiscoveryConfig.of(realm.getAttributes());
+        SmartRealmSettings config = SmartRealmSettings.of(realm.getAttributes());
         UriInfo frontend = session.getContext().getUri(UrlType.FRONTEND);
         UriInfo backend = session.getContext().getUri(UrlType.BACKEND);
         String realmName = realm.getName();

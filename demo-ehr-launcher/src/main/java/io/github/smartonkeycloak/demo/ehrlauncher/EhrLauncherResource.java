@@ -11,8 +11,9 @@ import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.core.fhir.PatientSummary;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.ehr.LaunchResourceProviderFactory;
+import io.github.smartonkeycloak.launch.flow.TemplateModels;
 import io.github.smartonkeycloak.launch.ehr.LaunchStore;
 import io.github.smartonkeycloak.launch.flow.FlowPages;
 import io.github.smartonkeycloak.launch.flow.TemplateModels;
@@ -122,7 +123,7 @@ public final class EhrLauncherResource {
                 return FlowPages.error(session, Response.Status.BAD_REQUEST, "smart-ehr-launcher-choose", launcherUrl());
             }
             String encounter = encounterId == null || encounterId.isBlank() ? null : encounterId;
-            SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
+            SmartRealmSettings config = SmartRealmSettings.of(realm.getAttributes());
             LaunchContext context = LaunchContext.EMPTY.withPatient(patient.id()).withEncounter(encounter).withBannerIfAbsent(false);
             // The launch belongs to the signed-in clinician: nobody else can complete an authorization with it.
             String iss = config.fhirBaseUrls().primary();

@@ -8,10 +8,12 @@ import java.util.Optional;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
 
+import io.github.smartonkeycloak.core.settings.SmartClientSettings;
+
 /** The realm's apps an EHR can launch: enabled clients with a launch URL in the client attribute {@value #ATTRIBUTE}. */
 final class LaunchableApps {
 
-    static final String ATTRIBUTE = "smart.launchUrl";
+    static final String ATTRIBUTE = SmartClientSettings.LAUNCH_URL;
 
     record App(String clientId, String name, String launchUrl) {
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.capability.SmartCapability;
-import io.github.smartonkeycloak.discovery.SmartDiscoveryConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
@@ -208,7 +208,7 @@ class SmartConfigurationIT {
 
     @Test
     void aRealmSettingWithholdsACapability() {
-        setRealmAttribute(SmartDiscoveryConfig.WITHHELD_CAPABILITIES, "permission-offline, client-public");
+        setRealmAttribute(SmartRealmSettings.WITHHELD_CAPABILITIES, "permission-offline, client-public");
 
         List<String> capabilities = texts(document().path("capabilities"));
 
@@ -218,7 +218,7 @@ class SmartConfigurationIT {
 
     @Test
     void aRealmSettingLeavesOutTheRegistrationEndpoint() {
-        setRealmAttribute(SmartDiscoveryConfig.REGISTRATION_ENDPOINT, "false");
+        setRealmAttribute(SmartRealmSettings.REGISTRATION_ENDPOINT, "false");
 
         assertThat(document().has("registration_endpoint")).isFalse();
     }

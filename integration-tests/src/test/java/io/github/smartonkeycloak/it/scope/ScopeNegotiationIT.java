@@ -24,7 +24,7 @@ import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TestApps;
 import io.github.smartonkeycloak.it.support.TestFhirServer;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
-import io.github.smartonkeycloak.core.scope.SmartScopeConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -187,7 +187,7 @@ class ScopeNegotiationIT {
 
     @Test
     void unsupportedResourceTypesAreDroppedPerRealmSetting() {
-        fixtures().realmAttribute(SmartScopeConfig.SUPPORTED_RESOURCE_TYPES, "Patient Observation");
+        fixtures().realmAttribute(SmartRealmSettings.SUPPORTED_RESOURCE_TYPES, "Patient Observation");
 
         JsonNode tokens = appWithRealmDefaults().tokens("openid patient/Observation.rs patient/Condition.rs", users.patient());
 

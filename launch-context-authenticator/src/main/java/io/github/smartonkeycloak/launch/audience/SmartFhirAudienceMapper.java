@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.github.smartonkeycloak.common.SmartProviderFactory;
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -83,7 +83,7 @@ public final class SmartFhirAudienceMapper extends AbstractOIDCProtocolMapper
             return;
         }
         RealmModel realm = clientSessionCtx.getClientSession().getRealm();
-        FhirBaseUrls servers = SmartLaunchConfig.of(realm.getAttributes()).fhirBaseUrls();
+        FhirBaseUrls servers = SmartRealmSettings.of(realm.getAttributes()).fhirBaseUrls();
         String validated = clientSessionCtx.getClientSession().getNote(VALIDATED_AUD_NOTE);
         List<String> audiences = validated != null && servers.matches(validated)
                 ? List.of(FhirBaseUrls.parse(validated).primary()) : servers.asList();

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.standalone.encounter.EncounterPickerAuthenticatorFactory;
 import io.github.smartonkeycloak.launch.context.SmartLaunchContextMapper;
 import io.github.smartonkeycloak.launch.standalone.patient.PatientPickerAuthenticatorFactory;
@@ -31,7 +31,7 @@ final class LaunchCapabilityProvider implements SmartCapabilityProvider {
         if (hasFhirUserInIdToken(realm)) {
             capabilities.add(SmartCapability.SSO_OPENID_CONNECT);
         }
-        boolean ehrLaunch = !SmartLaunchConfig.of(realm.getAttributes()).fhirBaseUrls().isEmpty();
+        boolean ehrLaunch = !SmartRealmSettings.of(realm.getAttributes()).fhirBaseUrls().isEmpty();
         if (ehrLaunch && hasContextMapper(realm)) {
             capabilities.add(SmartCapability.LAUNCH_EHR);
             capabilities.add(SmartCapability.CONTEXT_EHR_PATIENT);

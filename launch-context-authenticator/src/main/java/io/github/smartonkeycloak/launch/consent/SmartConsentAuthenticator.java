@@ -10,6 +10,7 @@ import io.github.smartonkeycloak.core.consent.ConsentChoice;
 import io.github.smartonkeycloak.core.consent.ConsentMemory;
 import io.github.smartonkeycloak.core.consent.ConsentOption;
 import io.github.smartonkeycloak.core.consent.ConsentOptions;
+import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import io.github.smartonkeycloak.launch.flow.FlowPages;
 import io.github.smartonkeycloak.launch.flow.PendingAuthorization;
@@ -35,14 +36,13 @@ import org.keycloak.util.TokenUtil;
  * unchecked is removed from the request's {@code scope}, from which Keycloak builds the code, every token and every
  * refresh. The decision is stored with Keycloak's consent (see {@link ConsentStore}) and applied again without a page
  * while it settles every scope asked, unless the request says {@code prompt=consent} or the client says
- * {@value #PROMPT_ATTRIBUTE}{@code =always}. Keycloak's own consent page is then skipped: everything it would show
+ * {@code smart.consentPrompt=always}. Keycloak's own consent page is then skipped: everything it would show
  * is recorded as consented.
  */
 final class SmartConsentAuthenticator extends SmartStep {
 
     static final String TEMPLATE = "smart-consent.ftl";
     /** Client attribute: {@code always} asks on every authorization (e.g. for Inferno's clients). */
-    static final String PROMPT_ATTRIBUTE = "smart.consentPrompt";
     static final String APPROVE = "approve";
     static final String DENY = "deny";
     /** The error page's text when the realm cannot keep consent decisions. */
@@ -168,7 +168,7 @@ final class SmartConsentAuthenticator extends SmartStep {
 
     private static boolean asksEveryTime(AuthenticationSessionModel authSession, ClientModel client) {
         return TokenUtil.hasPrompt(authSession.getClientNote(OIDCLoginProtocol.PROMPT_PARAM), OIDCLoginProtocol.PROMPT_VALUE_CONSENT)
-                || "always".equalsIgnoreCase(client.getAttribute(PROMPT_ATTRIBUTE));
+                || SmartClientSettings.of(client.getAttributes()).alwaysAskConsent();
     }
 
     /** The user just consented; Keycloak would otherwise ask again with its own page for {@code prompt=consent}. */

@@ -9,6 +9,7 @@ import io.github.smartonkeycloak.common.TokenRequestForm;
 import io.github.smartonkeycloak.core.launch.ContextField;
 import io.github.smartonkeycloak.core.launch.FhirContextItem;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
+import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.ClientSessionContext;
@@ -35,8 +36,6 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenResponseMapper, TokenIntrospectionTokenMapper, SmartProviderFactory<ProtocolMapper> {
 
     public static final String PROVIDER_ID = "smart-launch-context-mapper";
-    /** Client attribute: {@code strings} answers {@code fhirContext} in the SMART 2.0 shape ("Type/id" strings). */
-    public static final String FHIR_CONTEXT_FORMAT_ATTRIBUTE = "smart.fhirContextFormat";
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = new ArrayList<>();
 
@@ -78,7 +77,7 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
             return;
         }
         Map<String, Object> fields = launch.asJsonFields();
-        if ("strings".equals(clientSessionCtx.getClientSession().getClient().getAttribute(FHIR_CONTEXT_FORMAT_ATTRIBUTE))) {
+        if (SmartClientSettings.of(clientSessionCtx.getClientSession().getClient().getAttributes()).fhirContextAsStrings()) {
             fields.computeIfPresent(ContextField.FHIR_CONTEXT.claim(), (name, value) -> legacyFhirContext(launch.fhirContext()));
         }
         fields.forEach(response::setOtherClaims);

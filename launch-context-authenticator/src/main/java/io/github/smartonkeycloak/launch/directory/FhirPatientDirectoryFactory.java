@@ -5,7 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.smartonkeycloak.common.OperationalInfo;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import org.keycloak.Config;
 import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
@@ -32,7 +32,7 @@ public final class FhirPatientDirectoryFactory implements PatientDirectoryProvid
         if (realm == null) {
             throw new IllegalStateException("the patient directory serves a realm's pages; this request has no realm");
         }
-        SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
+        SmartRealmSettings config = SmartRealmSettings.of(realm.getAttributes());
         FhirHttp http = new FhirHttp(session.getProvider(HttpClientProvider.class).getHttpClient(), FhirClient.PAGE_DEADLINE,
                 deadlines());
         return new FhirClient(realm.getName(), config.fhirBaseUrls().primary(), http,

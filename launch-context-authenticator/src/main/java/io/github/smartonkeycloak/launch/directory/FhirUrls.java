@@ -12,7 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,11 +39,11 @@ final class FhirUrls {
     String base() {
         if (base == null) {
             throw new FhirUnavailableException("the realm has no FHIR base URL (realm attribute "
-                    + SmartLaunchConfig.FHIR_BASE_URLS + ")");
+                    + SmartRealmSettings.FHIR_BASE_URLS + ")");
         }
         if (!FhirBaseUrls.isSecure(base)) {
             LOG.warnf("Realm '%s': the login pages do not call FHIR base URL %s (realm attribute %s): %s",
-                    realmName, base, SmartLaunchConfig.FHIR_BASE_URLS, FhirBaseUrls.HTTPS_REQUIRED);
+                    realmName, base, SmartRealmSettings.FHIR_BASE_URLS, FhirBaseUrls.HTTPS_REQUIRED);
             throw new FhirUnavailableException("the realm's FHIR base URL is refused: " + FhirBaseUrls.HTTPS_REQUIRED);
         }
         return base;

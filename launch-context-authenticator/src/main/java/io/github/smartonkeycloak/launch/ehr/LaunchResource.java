@@ -5,7 +5,7 @@ import java.util.Map;
 import io.github.smartonkeycloak.core.launch.InvalidLaunchRequestException;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
 import io.github.smartonkeycloak.core.launch.LaunchRequestParser;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.ehr.LaunchStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -85,7 +85,7 @@ public final class LaunchResource {
             return error(Response.Status.BAD_REQUEST, "invalid_request",
                     "client_id '" + request.clientId() + "' is not an enabled client of this realm").build();
         }
-        SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
+        SmartRealmSettings config = SmartRealmSettings.of(realm.getAttributes());
         if (request.user() != null) {
             UserModel user = findUser(realm, request.user());
             if (user == null || !user.isEnabled()) {
@@ -124,10 +124,10 @@ public final class LaunchResource {
     @Path("style")
     @Produces(MediaType.APPLICATION_JSON)
     public Response style() {
-        String style = SmartLaunchConfig.of(session.getContext().getRealm().getAttributes()).styleJson();
+        String style = SmartRealmSettings.of(session.getContext().getRealm().getAttributes()).styleJson();
         if (!isJsonObject(style)) {
-            LOG.warnf("Realm attribute %s is not a JSON object; serving the default style", SmartLaunchConfig.STYLE);
-            style = SmartLaunchConfig.DEFAULT_STYLE;
+            LOG.warnf("Realm attribute %s is not a JSON object; serving the default style", SmartRealmSettings.STYLE);
+            style = SmartRealmSettings.DEFAULT_STYLE;
         }
         return Cors.builder().allowAllOrigins().allowedMethods("GET")
                 .add(Response.ok(style, MediaType.APPLICATION_JSON_TYPE));

@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import io.github.smartonkeycloak.launch.ehr.LaunchResource;
 import io.github.smartonkeycloak.launch.flow.FlowPages;
@@ -61,7 +61,7 @@ final class SmartLaunchContextAuthenticator extends SmartStep {
     }
 
     private static boolean bindLaunch(AuthenticationFlowContext context, PendingAuthorization authorization, String launchId) {
-        int lifespan = SmartLaunchConfig.of(context.getRealm().getAttributes()).launchLifespanSeconds();
+        int lifespan = SmartRealmSettings.of(context.getRealm().getAttributes()).launchLifespanSeconds();
         Optional<LaunchRequest> consumed = new LaunchStore(context.getSession()).consume(context.getRealm(), launchId, lifespan);
         if (consumed.isEmpty() || !consumed.get().clientId().equals(authorization.client().getClientId())) {
             FlowPages.deny(context, LoginProtocol.Error.CONSENT_DENIED, Errors.INVALID_REQUEST,

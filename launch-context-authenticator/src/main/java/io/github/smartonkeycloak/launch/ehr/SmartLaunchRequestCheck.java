@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
 import io.github.smartonkeycloak.launch.context.LaunchNotes;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
-import io.github.smartonkeycloak.core.launch.SmartLaunchConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import io.github.smartonkeycloak.launch.audience.SmartFhirAudienceMapper;
 import io.github.smartonkeycloak.launch.ehr.LaunchStore;
@@ -63,7 +63,7 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
             return;
         }
         RealmModel realm = context.getRealm();
-        SmartLaunchConfig config = SmartLaunchConfig.of(realm.getAttributes());
+        SmartRealmSettings config = SmartRealmSettings.of(realm.getAttributes());
         checkAudience(context, config.fhirBaseUrls(), audience);
         // The access token's aud will name this server only (SmartFhirAudienceMapper).
         parameters.put(SmartFhirAudienceMapper.VALIDATED_AUD_PARAMETER, audience);
@@ -116,7 +116,7 @@ final class SmartLaunchRequestCheck implements AuthorizationEndpointCheckProvide
         if (!FhirBaseUrls.isSecure(audience)) {
             // The realm's setting is at fault, not the app: tell the admin, and the app why.
             LOG.warnf("Realm '%s': refusing SMART requests for FHIR base URL %s (realm attribute %s): %s",
-                    context.getRealm().getName(), audience, SmartLaunchConfig.FHIR_BASE_URLS, FhirBaseUrls.HTTPS_REQUIRED);
+                    context.getRealm().getName(), audience, SmartRealmSettings.FHIR_BASE_URLS, FhirBaseUrls.HTTPS_REQUIRED);
             context.getEventBuilder().detail(SmartLaunchEvents.AUDIENCE, audience);
             throw refuse(context, "aud '" + audience + "' is refused: " + FhirBaseUrls.HTTPS_REQUIRED);
         }

@@ -2,10 +2,11 @@ package io.github.smartonkeycloak.core.launch;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import io.github.smartonkeycloak.core.text.SpaceOrCommaList;
 
 /**
  * The FHIR servers a realm issues tokens for, as an app names them in {@code aud}. A trailing slash does not
@@ -30,7 +31,7 @@ public final class FhirBaseUrls {
         if (list == null || list.isBlank()) {
             return new FhirBaseUrls(List.of());
         }
-        return new FhirBaseUrls(Arrays.stream(list.trim().split("[\\s,]+")).map(FhirBaseUrls::normalize).toList());
+        return new FhirBaseUrls(SpaceOrCommaList.split(list).stream().map(FhirBaseUrls::normalize).toList());
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.smartonkeycloak.core.text.SpaceOrCommaList;
+
 /**
  * The Patient records a patient user may act for: their own ({@code fhirUser} = {@code Patient/<id>}, relative or an
  * absolute URL) and those the user attribute listing patient ids names (records they are a proxy for, such as a
@@ -26,7 +28,7 @@ public final class LinkedPatients {
                 if (value == null) {
                     continue;
                 }
-                for (String idOrReference : value.split("[\\s,]+")) {
+                for (String idOrReference : SpaceOrCommaList.split(value)) {
                     if (FhirIds.isValid(idOrReference)) {
                         ids.add(idOrReference);
                     } else {

@@ -1,9 +1,9 @@
 package io.github.smartonkeycloak.core.scope;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import io.github.smartonkeycloak.core.text.SpaceOrCommaList;
 
 /** The resource types a FHIR server supports; a well-formed scope for any other type is dropped, not an error. */
 public final class ResourceTypes {
@@ -60,7 +60,7 @@ public final class ResourceTypes {
         if (list == null || list.isBlank()) {
             return ALL_R4;
         }
-        return of(Arrays.stream(list.split("[\\s,]+")).filter(type -> !type.isEmpty()).collect(Collectors.toSet()));
+        return of(SpaceOrCommaList.split(list));
     }
 
     /** {@code *} is always supported: it means whatever the server has. */

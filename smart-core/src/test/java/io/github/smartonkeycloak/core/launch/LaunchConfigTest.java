@@ -2,8 +2,6 @@ package io.github.smartonkeycloak.core.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class LaunchConfigTest {
@@ -45,21 +43,5 @@ class LaunchConfigTest {
         assertThat(FhirBaseUrls.isSecure("localhost:8081/fhir")).isFalse();
         assertThat(FhirBaseUrls.isSecure("http://bad host/")).isFalse();
         assertThat(FhirBaseUrls.isSecure(null)).isFalse();
-    }
-
-    @Test
-    void launchLifespanHasADefaultAndBounds() {
-        assertThat(SmartLaunchConfig.of(Map.of()).launchLifespanSeconds()).isEqualTo(300);
-        assertThat(SmartLaunchConfig.of(null).launchLifespanSeconds()).isEqualTo(300);
-        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.LAUNCH_LIFESPAN, "60")).launchLifespanSeconds()).isEqualTo(60);
-        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.LAUNCH_LIFESPAN, "0")).launchLifespanSeconds()).isEqualTo(300);
-        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.LAUNCH_LIFESPAN, "-5")).launchLifespanSeconds()).isEqualTo(300);
-        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.LAUNCH_LIFESPAN, "999999")).launchLifespanSeconds()).isEqualTo(3600);
-    }
-
-    @Test
-    void theStyleDefaultsToSmartsExampleShape() {
-        assertThat(SmartLaunchConfig.of(Map.of()).styleJson()).contains("\"color_background\"").contains("\"dim_border_radius\"");
-        assertThat(SmartLaunchConfig.of(Map.of(SmartLaunchConfig.STYLE, "{\"a\":1}")).styleJson()).isEqualTo("{\"a\":1}");
     }
 }

@@ -2,7 +2,7 @@ package io.github.smartonkeycloak.scope.negotiation;
 
 import java.util.Optional;
 
-import io.github.smartonkeycloak.core.scope.SmartScopeConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import org.keycloak.common.Profile;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -34,7 +34,7 @@ public final class ScopeEngine {
     }
 
     static boolean handles(ClientModel client, ClientCeilings ceilings) {
-        return !ceilings.scopes().isEmpty() || SmartScopeConfig.of(client.getRealm().getAttributes()).isSmartRealm();
+        return !ceilings.scopes().isEmpty() || SmartRealmSettings.of(client.getRealm().getAttributes()).isSmartRealm();
     }
 
     /** Why the pack cannot negotiate SMART scopes on this server, as an admin's to-do; empty when it can. */

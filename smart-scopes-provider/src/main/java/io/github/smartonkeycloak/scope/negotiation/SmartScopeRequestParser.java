@@ -12,7 +12,7 @@ import io.github.smartonkeycloak.core.scope.Negotiation;
 import io.github.smartonkeycloak.core.scope.ResourceScope;
 import io.github.smartonkeycloak.core.scope.ScopeNegotiator;
 import io.github.smartonkeycloak.core.scope.ScopeRequest;
-import io.github.smartonkeycloak.core.scope.SmartScopeConfig;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
@@ -86,7 +86,7 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
         }
 
         ScopeNegotiator negotiator = new ScopeNegotiator(
-                SmartScopeConfig.of(client.getRealm().getAttributes()).supportedResourceTypes());
+                SmartRealmSettings.of(client.getRealm().getAttributes()).supportedResourceTypes());
         Negotiation negotiation = negotiator.negotiate(resourceScopes, ceilings.scopes());
         for (Grant grant : negotiation.grants()) {
             entries.putIfAbsent(grant.text(), entry(ceilings.model(grant.ceiling()), grant.text()));

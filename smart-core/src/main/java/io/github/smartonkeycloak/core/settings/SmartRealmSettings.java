@@ -1,0 +1,156 @@
+package io.github.smartonkeycloak.core.settings;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
+import io.github.smartonkeycloak.core.scope.ResourceTypes;
+import io.github.smartonkeycloak.core.settings.Setting.Type;
+import io.github.smartonkeycloak.core.text.SpaceOrCommaList;
+
+/**
+ * Every realm attribute the pack reads, with its default, bound and check ({@link #SETTINGS}), and typed getters
+ * over one realm's attributes. Realm attributes travel with the realm export and change through the admin REST API
+ * or the console's SMART tab without a restart. The getters never fail: a value out of bounds counts as the bound,
+ * an unreadable one as the default; {@link #validate(Map)} is for the places where an admin enters values.
+ */
+public final class SmartRealmSettings {
+
+    /** The realm's FHIR base URLs, space or comma separated; {@code aud} must name one, EHR launches use the first. */
+    public static final String FHIR_BASE_URLS = "smart.fhirBaseUrls";
+    /** Resource types the realm's FHIR server supports (space or comma separated); empty means all of FHIR R4. */
+    public static final String SUPPORTED_RESOURCE_TYPES = "smart.supportedResourceTypes";
+    /** Seconds a registered launch stays usable; default {@value #DEFAULT_LAUNCH_LIFESPAN}. */
+    public static final String LAUNCH_LIFESPAN = "smart.launchLifespan";
+    /** The confidential realm client whose service account the pack uses to read the FHIR server. */
+    public static final String FHIR_SERVICE_CLIENT = "smart.fhirServiceClient";
+    /** The style document served at {@code /smart-launch/style} (SMART's smart_style_url), as JSON. */
+    public static final String STYLE = "smart.style";
+    /** Capabilities not to advertise even where they work, separated by spaces or commas. */
+    public static final String WITHHELD_CAPABILITIES = "smart.withheldCapabilities";
+    /** {@code false} leaves {@code registration_endpoint} out; dynamic registration is advertised by default. */
+    public static final String REGISTRATION_ENDPOINT = "smart.registrationEndpoint";
+
+    public static final String DEFAULT_FHIR_SERVICE_CLIENT = "smart-fhir-reader";
+    public static final int DEFAULT_LAUNCH_LIFESPAN = 300;
+    public static final int MIN_LAUNCH_LIFESPAN = 1;
+    public static final int MAX_LAUNCH_LIFESPAN = 3600;
+
+    /** SMART's example style; neutral colours that suit the stock login theme. */
+    public static final String DEFAULT_STYLE = """
+            {"color_background":"#f0f0f0","color_error":"#c9190b","color_highlight":"#0066cc",\
+            "color_modal_backdrop":"rgba(0,0,0,0.4)","color_success":"#3e8635","color_text":"#151515",\
+            "dim_border_radius":"3px","dim_font_size":"14px","dim_spacing_size":"16px",\
+            "font_family_body":"RedHatText, Overpass, helvetica, arial, sans-serif",\
+            "font_family_heading":"RedHatDisplay, Overpass, helvetica, arial, sans-serif"}""";
+
+    /** Every realm setting, in the order forms and docs show them. */
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting(FHIR_BASE_URLS, "FHIR base URLs",
+                    "The FHIR servers the realm issues tokens for, separated by spaces or commas. aud must name one;"
+                            + " EHR launches and the pickers use the first. Empty: every SMART request is refused.",
+                    Type.LIST, "none", null, null, List.of(), Checks::fhirBaseUrls),
+            new Setting(SUPPORTED_RESOURCE_TYPES, "Supported resource types",
+                    "Resource types the FHIR server supports, separated by spaces or commas; scopes for other types"
+                            + " are dropped.",
+                    Type.LIST, "all FHIR R4 types", null, null, List.of(),
+                    Checks.namesIn(ResourceTypes.R4, "a FHIR R4 resource type")),
+            new Setting(LAUNCH_LIFESPAN, "Launch lifetime (seconds)",
+                    "How long a registered EHR launch stays usable.",
+                    Type.NUMBER, String.valueOf(DEFAULT_LAUNCH_LIFESPAN), MIN_LAUNCH_LIFESPAN, MAX_LAUNCH_LIFESPAN,
+                    List.of(), Checks.wholeNumber(MIN_LAUNCH_LIFESPAN, MAX_LAUNCH_LIFESPAN)),
+            new Setting(FHIR_SERVICE_CLIENT, "FHIR service client",
+                    "The confidential client (service accounts on) whose service account reads the FHIR server for"
+                            + " the login pages.",
+                    Type.TEXT, DEFAULT_FHIR_SERVICE_CLIENT, null, null, List.of(), Checks::name),
+            new Setting(STYLE, "Style document",
+                    "The JSON object served as the SMART style document (smart_style_url).",
+                    Type.LONG_TEXT, "SMART's example style", null, null, List.of(), Checks::jsonObject),
+            new Setting(WITHHELD_CAPABILITIES, "Withheld capabilities",
+                    "Capabilities never advertised in the discovery document, separated by spaces or commas.",
+                    Type.LIST, "none", null, null, List.of(), Checks::names),
+            new Setting(REGISTRATION_ENDPOINT, "Advertise registration endpoint",
+                    "Off leaves registration_endpoint out of the discovery document (registration itself stays on).",
+                    Type.BOOLEAN, "true", null, null, List.of("true", "false"),
+                    Checks.oneOf(List.of("true", "false"))));
+
+    // Parsed lists by attribute value: the attribute is read on every request, its value rarely changes.
+    private static final Map<String, ResourceTypes> PARSED_TYPES = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 64;
+
+    private final Map<String, String> attributes;
+
+    private SmartRealmSettings(Map<String, String> attributes) {
+        this.attributes = attributes == null ? Map.of() : attributes;
+    }
+
+    public static SmartRealmSettings of(Map<String, String> realmAttributes) {
+        return new SmartRealmSettings(realmAttributes);
+    }
+
+    /** The setting with this key, if the pack reads it. */
+    public static Optional<Setting> setting(String key) {
+        return SETTINGS.stream().filter(setting -> setting.key().equals(key)).findFirst();
+    }
+
+    /** One readable sentence per value an admin could not mean; keys the pack does not read are ignored. */
+    public static List<String> validate(Map<String, String> values) {
+        return Settings.problems(SETTINGS, values);
+    }
+
+    public FhirBaseUrls fhirBaseUrls() {
+        return FhirBaseUrls.parse(attributes.get(FHIR_BASE_URLS));
+    }
+
+    /**
+     * Whether the realm is set up for SMART: it names at least one FHIR base URL. Without one, every SMART request
+     * is refused anyway (no {@code aud} can match), so such a realm is left to Keycloak's own scope handling.
+     */
+    public boolean isSmartRealm() {
+        return !fhirBaseUrls().isEmpty();
+    }
+
+    public ResourceTypes supportedResourceTypes() {
+        String value = attributes.get(SUPPORTED_RESOURCE_TYPES);
+        if (value == null || value.isBlank()) {
+            return ResourceTypes.r4();
+        }
+        if (PARSED_TYPES.size() > MAX_CACHED) {
+            PARSED_TYPES.clear();
+        }
+        return PARSED_TYPES.computeIfAbsent(value, ResourceTypes::parse);
+    }
+
+    public int launchLifespanSeconds() {
+        return Optional.ofNullable(attributes.get(LAUNCH_LIFESPAN))
+                .map(String::trim)
+                .filter(value -> value.matches("\\d{1,6}"))
+                .map(Integer::parseInt)
+                .filter(seconds -> seconds >= MIN_LAUNCH_LIFESPAN)
+                .map(seconds -> Math.min(seconds, MAX_LAUNCH_LIFESPAN))
+                .orElse(DEFAULT_LAUNCH_LIFESPAN);
+    }
+
+    public String fhirServiceClient() {
+        String client = attributes.get(FHIR_SERVICE_CLIENT);
+        return client == null || client.isBlank() ? DEFAULT_FHIR_SERVICE_CLIENT : client.trim();
+    }
+
+    public String styleJson() {
+        String style = attributes.get(STYLE);
+        return style == null || style.isBlank() ? DEFAULT_STYLE : style;
+    }
+
+    public Set<String> withheldCapabilities() {
+        return Set.copyOf(new LinkedHashSet<>(SpaceOrCommaList.split(attributes.get(WITHHELD_CAPABILITIES))));
+    }
+
+    public boolean advertiseRegistrationEndpoint() {
+        String value = attributes.get(REGISTRATION_ENDPOINT);
+        return value == null || !value.trim().equalsIgnoreCase("false");
+    }
+}
