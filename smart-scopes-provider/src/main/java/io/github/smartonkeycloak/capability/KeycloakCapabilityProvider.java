@@ -5,8 +5,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.smartonkeycloak.capability.SmartCapability;
-import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.ClientAuthenticator;
 import org.keycloak.authentication.authenticators.client.ClientIdAndSecretAuthenticator;

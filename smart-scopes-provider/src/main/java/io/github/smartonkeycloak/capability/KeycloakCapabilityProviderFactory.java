@@ -1,7 +1,5 @@
 package io.github.smartonkeycloak.capability;
 
-import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
-import io.github.smartonkeycloak.capability.SmartCapabilityProviderFactory;
 import io.github.smartonkeycloak.common.SmartProviderFactory;
 import org.keycloak.models.KeycloakSession;
 

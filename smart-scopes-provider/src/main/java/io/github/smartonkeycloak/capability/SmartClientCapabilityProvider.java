@@ -3,8 +3,6 @@ package io.github.smartonkeycloak.capability;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.smartonkeycloak.capability.SmartCapability;
-import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
 import io.github.smartonkeycloak.client.assertion.SmartClientAssertionExecutorFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

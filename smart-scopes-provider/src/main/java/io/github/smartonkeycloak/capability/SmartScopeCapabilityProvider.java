@@ -4,8 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.smartonkeycloak.capability.SmartCapability;
-import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
 import io.github.smartonkeycloak.core.scope.ScopeContext;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;

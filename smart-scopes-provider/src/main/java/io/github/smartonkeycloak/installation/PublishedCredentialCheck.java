@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.ClientSecretConstants;
+import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
 import org.keycloak.provider.Provider;
 

@@ -6,12 +6,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import io.github.smartonkeycloak.core.settings.Setting;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-
-import io.github.smartonkeycloak.core.settings.Setting;
 
 /**
  * A console tab's form over a list of settings, whose truth stays in realm or client attributes. The console keeps

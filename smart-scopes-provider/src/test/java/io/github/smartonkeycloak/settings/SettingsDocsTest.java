@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import io.github.smartonkeycloak.core.settings.Setting;
 import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
+import org.junit.jupiter.api.Test;
 
 /** docs/configuration.md lists every setting of the SMART tabs with the default and bound the code has. */
 class SettingsDocsTest {

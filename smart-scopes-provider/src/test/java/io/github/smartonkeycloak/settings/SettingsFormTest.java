@@ -7,12 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import org.junit.jupiter.api.Test;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.provider.ProviderConfigProperty;
-
-import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 
 class SettingsFormTest {
 

@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.smartonkeycloak.core.fhir.EncounterSummary;
-import io.github.smartonkeycloak.core.fhir.PatientDirectory;
-import io.github.smartonkeycloak.launch.directory.PatientDirectoryProvider;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
+import io.github.smartonkeycloak.core.fhir.PatientDirectory;
 import io.github.smartonkeycloak.core.fhir.PatientSummary;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
+import io.github.smartonkeycloak.launch.directory.PatientDirectoryProvider;
 import io.github.smartonkeycloak.launch.ehr.LaunchResourceProviderFactory;
-import io.github.smartonkeycloak.launch.flow.TemplateModels;
 import io.github.smartonkeycloak.launch.ehr.LaunchStore;
 import io.github.smartonkeycloak.launch.flow.FlowPages;
 import io.github.smartonkeycloak.launch.flow.TemplateModels;
@@ -38,8 +37,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
 import org.keycloak.protocol.oidc.utils.PkceUtils;
-import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.RealmsResource;
 
 /**

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.RealmModel;
-
-import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 
 /** The realm's apps an EHR can launch: enabled clients with a launch URL in the client attribute {@value #ATTRIBUTE}. */
 final class LaunchableApps {

@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 
 import io.github.smartonkeycloak.demofhir.support.FhirHttp;
 import io.github.smartonkeycloak.demofhir.support.RunningDemo;
-import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Extension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin.Page;
+import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Pkce;

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 

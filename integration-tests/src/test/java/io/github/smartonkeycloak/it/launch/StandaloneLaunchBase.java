@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin.Page;
+import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
-import io.github.smartonkeycloak.it.support.SmartAppFlow;
 import io.github.smartonkeycloak.it.support.SmartAppFlow.Authorization;
+import io.github.smartonkeycloak.it.support.SmartAppFlow;
 import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.TestApps;
 import io.github.smartonkeycloak.it.support.TestFhirServer;

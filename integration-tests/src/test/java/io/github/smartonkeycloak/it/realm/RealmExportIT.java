@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.LaunchApi;
@@ -25,7 +26,6 @@ import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
 import io.github.smartonkeycloak.it.support.SmartRealm;
 import io.github.smartonkeycloak.it.support.SmartServerConfig;
-import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientPolicyExecutorRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.capability.SmartCapability;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
 import io.github.smartonkeycloak.it.support.Http;
@@ -24,7 +25,6 @@ import io.github.smartonkeycloak.it.support.SmartServerConfig;
 import io.github.smartonkeycloak.it.support.TestApps;
 import io.github.smartonkeycloak.it.support.TestFhirServer;
 import io.github.smartonkeycloak.it.support.TokenEndpoint;
-import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;

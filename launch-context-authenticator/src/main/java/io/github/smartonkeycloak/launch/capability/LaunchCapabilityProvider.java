@@ -3,12 +3,12 @@ package io.github.smartonkeycloak.launch.capability;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.capability.SmartCapability;
 import io.github.smartonkeycloak.capability.SmartCapabilityProvider;
+import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
-import io.github.smartonkeycloak.launch.standalone.encounter.EncounterPickerAuthenticatorFactory;
 import io.github.smartonkeycloak.launch.context.SmartLaunchContextMapper;
+import io.github.smartonkeycloak.launch.standalone.encounter.EncounterPickerAuthenticatorFactory;
 import io.github.smartonkeycloak.launch.standalone.patient.PatientPickerAuthenticatorFactory;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;

@@ -3,9 +3,8 @@ package io.github.smartonkeycloak.launch.context;
 
 import io.github.smartonkeycloak.core.launch.ContextField;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
-import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.launch.LaunchContextJson;
-import io.github.smartonkeycloak.launch.context.LaunchNotes;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.launch.standalone.patient.PatientAuthority;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.models.AuthenticatedClientSessionModel;

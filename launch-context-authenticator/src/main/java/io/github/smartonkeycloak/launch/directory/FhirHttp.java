@@ -1,6 +1,5 @@
 package io.github.smartonkeycloak.launch.directory;
 
-import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpHeaders;
 import org.apache.http.client.config.RequestConfig;

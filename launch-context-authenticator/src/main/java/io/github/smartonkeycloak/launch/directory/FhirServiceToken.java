@@ -1,7 +1,7 @@
 package io.github.smartonkeycloak.launch.directory;
 
-import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.common.CopiedFromKeycloak;
+import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.constants.ServiceAccountConstants;
 import org.keycloak.common.util.Time;

@@ -6,7 +6,6 @@ import io.github.smartonkeycloak.core.launch.InvalidLaunchRequestException;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
 import io.github.smartonkeycloak.core.launch.LaunchRequestParser;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
-import io.github.smartonkeycloak.launch.ehr.LaunchStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

@@ -4,13 +4,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
-import io.github.smartonkeycloak.launch.context.LaunchNotes;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
-import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
-import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
-import io.github.smartonkeycloak.launch.audience.SmartFhirAudienceMapper;
-import io.github.smartonkeycloak.launch.ehr.LaunchStore;
 import io.github.smartonkeycloak.core.scope.ScopeRequest;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
+import io.github.smartonkeycloak.launch.audience.SmartFhirAudienceMapper;
+import io.github.smartonkeycloak.launch.context.LaunchNotes;
+import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuthErrorException;
@@ -18,8 +17,8 @@ import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointCheckProvider;
-import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointChecker;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointChecker.AuthorizationCheckException;
+import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointChecker;
 import org.keycloak.protocol.oidc.endpoints.request.AuthorizationEndpointRequest;
 
 /**

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;

@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.smartonkeycloak.common.CopiedFromKeycloak;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
 import io.github.smartonkeycloak.core.launch.LaunchContextJson;
-import io.github.smartonkeycloak.launch.context.LaunchNotes;
-import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.ResourceScope;
+import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
-import io.github.smartonkeycloak.common.CopiedFromKeycloak;
+import io.github.smartonkeycloak.launch.context.LaunchNotes;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;

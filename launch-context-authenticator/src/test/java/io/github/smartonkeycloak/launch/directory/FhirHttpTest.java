@@ -1,6 +1,5 @@
 package io.github.smartonkeycloak.launch.directory;
 
-import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.AfterEach;

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
 import io.github.smartonkeycloak.core.text.SpaceOrCommaList;
 

@@ -10,8 +10,8 @@ import java.util.List;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Timeout;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz test of what the pickers read from a FHIR server's answer (docs/security.md, "Fuzzing"); without

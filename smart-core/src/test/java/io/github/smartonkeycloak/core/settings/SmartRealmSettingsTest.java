@@ -12,9 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.github.smartonkeycloak.core.scope.ResourceTypes;
+import org.junit.jupiter.api.Test;
 
 class SmartRealmSettingsTest {
 

@@ -1,10 +1,9 @@
 package io.github.smartonkeycloak.client.assertion;
 
-import io.github.smartonkeycloak.core.client.ClientAssertionRules;
-import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.smartonkeycloak.core.client.ClientAssertionRules;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 
 /** The executor's settings in a client profile; unset values take the SMART defaults. */
 public class SmartClientAssertionConfig extends ClientPolicyExecutorConfigurationRepresentation {

@@ -2,8 +2,8 @@ package io.github.smartonkeycloak.client.assertion;
 
 import java.util.Optional;
 
-import io.github.smartonkeycloak.core.client.ClientAssertionRules;
 import io.github.smartonkeycloak.common.TokenRequestForm;
+import io.github.smartonkeycloak.core.client.ClientAssertionRules;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.common.util.Time;

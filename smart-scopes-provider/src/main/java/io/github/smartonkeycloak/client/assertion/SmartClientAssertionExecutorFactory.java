@@ -2,8 +2,8 @@ package io.github.smartonkeycloak.client.assertion;
 
 import java.util.List;
 
-import io.github.smartonkeycloak.core.client.ClientAssertionRules;
 import io.github.smartonkeycloak.common.SmartProviderFactory;
+import io.github.smartonkeycloak.core.client.ClientAssertionRules;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;

@@ -1,9 +1,8 @@
 package io.github.smartonkeycloak.client.backend;
 
-import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.keycloak.representations.idm.ClientPolicyExecutorConfigurationRepresentation;
 
 /** The executor's settings in a client profile; unset values take the SMART default. */
 public class SmartBackendTokenConfig extends ClientPolicyExecutorConfigurationRepresentation {

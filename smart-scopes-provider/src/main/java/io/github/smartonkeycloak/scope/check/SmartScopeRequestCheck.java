@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.events.Errors;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointCheckProvider;
-import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointChecker;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointChecker.AuthorizationCheckException;
+import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpointChecker;
 
 /**
  * Rejects an authorization request with a malformed SMART scope: the app gets {@code invalid_scope} on its redirect

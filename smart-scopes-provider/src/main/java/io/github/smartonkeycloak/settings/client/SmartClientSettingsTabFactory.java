@@ -3,6 +3,10 @@ package io.github.smartonkeycloak.settings.client;
 import java.util.List;
 import java.util.Map;
 
+import io.github.smartonkeycloak.common.SmartProviderFactory;
+import io.github.smartonkeycloak.core.settings.SmartClientSettings;
+import io.github.smartonkeycloak.settings.AttributeWriter;
+import io.github.smartonkeycloak.settings.SettingsForm;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.ClientModel;
@@ -11,11 +15,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiTabProvider;
 import org.keycloak.services.ui.extend.UiTabProviderFactory;
-
-import io.github.smartonkeycloak.common.SmartProviderFactory;
-import io.github.smartonkeycloak.core.settings.SmartClientSettings;
-import io.github.smartonkeycloak.settings.AttributeWriter;
-import io.github.smartonkeycloak.settings.SettingsForm;
 
 /**
  * A "SMART" tab on each client's page (declarative admin UI) for the settings of {@link SmartClientSettings}. The

@@ -3,6 +3,10 @@ package io.github.smartonkeycloak.settings.realm;
 import java.util.List;
 import java.util.Map;
 
+import io.github.smartonkeycloak.common.SmartProviderFactory;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
+import io.github.smartonkeycloak.settings.AttributeWriter;
+import io.github.smartonkeycloak.settings.SettingsForm;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -15,11 +19,6 @@ import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 import org.keycloak.services.ui.extend.UiTabProvider;
 import org.keycloak.services.ui.extend.UiTabProviderFactory;
-
-import io.github.smartonkeycloak.common.SmartProviderFactory;
-import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
-import io.github.smartonkeycloak.settings.AttributeWriter;
-import io.github.smartonkeycloak.settings.SettingsForm;
 
 /**
  * A "SMART" tab under Realm settings (Keycloak's declarative admin UI, feature {@code declarative-ui}) that shows and

@@ -3,14 +3,14 @@ package io.github.smartonkeycloak.launch.standalone.encounter;
 import java.util.List;
 
 import io.github.smartonkeycloak.core.fhir.EncounterSummary;
-import io.github.smartonkeycloak.core.fhir.PatientDirectory;
-import io.github.smartonkeycloak.launch.directory.PatientDirectoryProvider;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
+import io.github.smartonkeycloak.core.fhir.PatientDirectory;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
-import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
+import io.github.smartonkeycloak.launch.directory.PatientDirectoryProvider;
 import io.github.smartonkeycloak.launch.flow.FlowPages;
 import io.github.smartonkeycloak.launch.flow.OfferedChoices;
 import io.github.smartonkeycloak.launch.flow.PendingAuthorization;
+import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import io.github.smartonkeycloak.launch.flow.SmartStep;
 import io.github.smartonkeycloak.launch.flow.TemplateModels;
 import jakarta.ws.rs.core.Response;
