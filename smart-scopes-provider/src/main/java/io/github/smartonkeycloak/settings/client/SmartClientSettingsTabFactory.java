@@ -7,6 +7,7 @@ import io.github.smartonkeycloak.common.SmartProviderFactory;
 import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import io.github.smartonkeycloak.settings.AttributeWriter;
 import io.github.smartonkeycloak.settings.SettingsForm;
+import io.github.smartonkeycloak.settings.SettingsTab;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.ClientModel;
@@ -40,7 +41,7 @@ public final class SmartClientSettingsTabFactory
 
     @Override
     public UiTabProvider create(KeycloakSession session) {
-        return new SmartClientSettingsTab(this);
+        return new SettingsTab(getHelpText(), getConfigProperties());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.smartonkeycloak.common.SmartProviderFactory;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.settings.AttributeWriter;
 import io.github.smartonkeycloak.settings.SettingsForm;
+import io.github.smartonkeycloak.settings.SettingsTab;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
@@ -45,7 +46,7 @@ public final class SmartRealmSettingsTabFactory
 
     @Override
     public UiTabProvider create(KeycloakSession session) {
-        return new SmartRealmSettingsTab(this);
+        return new SettingsTab(getHelpText(), getConfigProperties());
     }
 
     @Override
