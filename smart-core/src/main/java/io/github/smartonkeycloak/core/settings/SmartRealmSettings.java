@@ -35,7 +35,21 @@ public final class SmartRealmSettings {
     /** {@code false} leaves {@code registration_endpoint} out; dynamic registration is advertised by default. */
     public static final String REGISTRATION_ENDPOINT = "smart.registrationEndpoint";
 
+    /** Where SMART consent records live: {@code keycloak} (Keycloak's consent table) or {@code fhir} (FHIR Consent). */
+    public static final String CONSENT_STORE = "smart.consentStore";
+    /** Seconds a consent lookup of the {@code fhir} store may be reused; the window a withdrawal can take. */
+    public static final String CONSENT_CACHE_SECONDS = "smart.consentCacheSeconds";
+    /** Where audit events go: {@code off}, {@code log} (JSON lines in the server log) or {@code fhir} (AuditEvent). */
+    public static final String AUDIT_SINK = "smart.auditSink";
+
     public static final String DEFAULT_FHIR_SERVICE_CLIENT = "smart-fhir-reader";
+    public static final String CONSENT_STORE_KEYCLOAK = "keycloak";
+    public static final String CONSENT_STORE_FHIR = "fhir";
+    public static final int DEFAULT_CONSENT_CACHE_SECONDS = 2;
+    public static final int MAX_CONSENT_CACHE_SECONDS = 30;
+    public static final String AUDIT_OFF = "off";
+    public static final String AUDIT_LOG = "log";
+    public static final String AUDIT_FHIR = "fhir";
     public static final int DEFAULT_LAUNCH_LIFESPAN = 300;
     public static final int MIN_LAUNCH_LIFESPAN = 1;
     public static final int MAX_LAUNCH_LIFESPAN = 3600;
@@ -76,7 +90,23 @@ public final class SmartRealmSettings {
             new Setting(REGISTRATION_ENDPOINT, "Advertise registration endpoint",
                     "Off leaves registration_endpoint out of the discovery document (registration itself stays on).",
                     Type.BOOLEAN, "true", null, null, List.of("true", "false"),
-                    Checks.oneOf(List.of("true", "false"))));
+                    Checks.oneOf(List.of("true", "false"))),
+            new Setting(CONSENT_STORE, "Consent store",
+                    "Where SMART consent decisions are recorded and checked: keycloak (Keycloak's own consent) or fhir"
+                            + " (FHIR Consent resources on the first FHIR base URL, checked at every token request and"
+                            + " introspection).",
+                    Type.CHOICE, CONSENT_STORE_KEYCLOAK, null, null, List.of(CONSENT_STORE_KEYCLOAK, CONSENT_STORE_FHIR),
+                    Checks.oneOf(List.of(CONSENT_STORE_KEYCLOAK, CONSENT_STORE_FHIR))),
+            new Setting(CONSENT_CACHE_SECONDS, "Consent cache (seconds)",
+                    "How long a Consent read from the FHIR server is reused. A withdrawal on the FHIR server takes"
+                            + " effect within this window; 0 reads it on every request.",
+                    Type.NUMBER, String.valueOf(DEFAULT_CONSENT_CACHE_SECONDS), 0, MAX_CONSENT_CACHE_SECONDS, List.of(),
+                    Checks.wholeNumber(0, MAX_CONSENT_CACHE_SECONDS)),
+            new Setting(AUDIT_SINK, "Audit trail",
+                    "Where security events go as FHIR AuditEvent: off, log (JSON lines in the server log) or fhir"
+                            + " (the first FHIR base URL).",
+                    Type.CHOICE, AUDIT_LOG, null, null, List.of(AUDIT_OFF, AUDIT_LOG, AUDIT_FHIR),
+                    Checks.oneOf(List.of(AUDIT_OFF, AUDIT_LOG, AUDIT_FHIR))));
 
     // Parsed lists by attribute value: the attribute is read on every request, its value rarely changes.
     private static final Map<String, ResourceTypes> PARSED_TYPES = new ConcurrentHashMap<>();
@@ -126,13 +156,7 @@ public final class SmartRealmSettings {
     }
 
     public int launchLifespanSeconds() {
-        return Optional.ofNullable(attributes.get(LAUNCH_LIFESPAN))
-                .map(String::trim)
-                .filter(value -> value.matches("\\d{1,6}"))
-                .map(Integer::parseInt)
-                .filter(seconds -> seconds >= MIN_LAUNCH_LIFESPAN)
-                .map(seconds -> Math.min(seconds, MAX_LAUNCH_LIFESPAN))
-                .orElse(DEFAULT_LAUNCH_LIFESPAN);
+        return wholeNumber(LAUNCH_LIFESPAN, MIN_LAUNCH_LIFESPAN, MAX_LAUNCH_LIFESPAN, DEFAULT_LAUNCH_LIFESPAN);
     }
 
     public String fhirServiceClient() {
@@ -152,5 +176,32 @@ public final class SmartRealmSettings {
     public boolean advertiseRegistrationEndpoint() {
         String value = attributes.get(REGISTRATION_ENDPOINT);
         return value == null || !value.trim().equalsIgnoreCase("false");
+    }
+
+    /** {@value #CONSENT_STORE_KEYCLOAK} or {@value #CONSENT_STORE_FHIR}; anything else counts as the default. */
+    public String consentStore() {
+        String value = attributes.get(CONSENT_STORE);
+        return value != null && value.trim().equals(CONSENT_STORE_FHIR) ? CONSENT_STORE_FHIR : CONSENT_STORE_KEYCLOAK;
+    }
+
+    public int consentCacheSeconds() {
+        return wholeNumber(CONSENT_CACHE_SECONDS, 0, MAX_CONSENT_CACHE_SECONDS, DEFAULT_CONSENT_CACHE_SECONDS);
+    }
+
+    /** {@value #AUDIT_OFF}, {@value #AUDIT_LOG} or {@value #AUDIT_FHIR}; anything else counts as the default. */
+    public String auditSink() {
+        String value = attributes.get(AUDIT_SINK) == null ? "" : attributes.get(AUDIT_SINK).trim();
+        return List.of(AUDIT_OFF, AUDIT_FHIR).contains(value) ? value : AUDIT_LOG;
+    }
+
+    /** A value below the minimum or unreadable counts as the default; above the maximum, as the maximum. */
+    private int wholeNumber(String key, int min, int max, int defaultValue) {
+        return Optional.ofNullable(attributes.get(key))
+                .map(String::trim)
+                .filter(value -> value.matches("\\d{1,6}"))
+                .map(Integer::parseInt)
+                .filter(number -> number >= min)
+                .map(number -> Math.min(number, max))
+                .orElse(defaultValue);
     }
 }

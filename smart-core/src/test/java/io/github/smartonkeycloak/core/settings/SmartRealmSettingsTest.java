@@ -25,7 +25,8 @@ class SmartRealmSettingsTest {
     void theKeysAreTheOnesRealmExportsAndDocsUse() {
         assertThat(SmartRealmSettings.SETTINGS).extracting(Setting::key).containsExactly(
                 "smart.fhirBaseUrls", "smart.supportedResourceTypes", "smart.launchLifespan",
-                "smart.fhirServiceClient", "smart.style", "smart.withheldCapabilities", "smart.registrationEndpoint");
+                "smart.fhirServiceClient", "smart.style", "smart.withheldCapabilities", "smart.registrationEndpoint",
+                "smart.consentStore", "smart.consentCacheSeconds", "smart.auditSink");
     }
 
     @Test
@@ -35,6 +36,9 @@ class SmartRealmSettingsTest {
             assertThat(settings.isSmartRealm()).isFalse();
             assertThat(settings.supportedResourceTypes()).isSameAs(ResourceTypes.r4());
             assertThat(settings.launchLifespanSeconds()).isEqualTo(300);
+            assertThat(settings.consentStore()).isEqualTo("keycloak");
+            assertThat(settings.consentCacheSeconds()).isEqualTo(2);
+            assertThat(settings.auditSink()).isEqualTo("log");
             assertThat(settings.fhirServiceClient()).isEqualTo("smart-fhir-reader");
             assertThat(settings.styleJson()).isEqualTo(SmartRealmSettings.DEFAULT_STYLE)
                     .contains("\"color_background\"").contains("\"dim_border_radius\"");
@@ -130,5 +134,21 @@ class SmartRealmSettingsTest {
                 .isEqualTo("one of true, false");
         assertThat(SmartRealmSettings.setting(STYLE).orElseThrow().boundDescription()).isEmpty();
         assertThat(SmartRealmSettings.setting("smart.unknown")).isEmpty();
+    }
+
+    @Test
+    void consentAndAuditSettingsReadTheirChoicesAndBounds() {
+        assertThat(with(SmartRealmSettings.CONSENT_STORE, " fhir ").consentStore()).isEqualTo("fhir");
+        assertThat(with(SmartRealmSettings.CONSENT_STORE, "FHIR").consentStore()).isEqualTo("keycloak");
+        assertThat(with(SmartRealmSettings.CONSENT_CACHE_SECONDS, "0").consentCacheSeconds()).isZero();
+        assertThat(with(SmartRealmSettings.CONSENT_CACHE_SECONDS, "999").consentCacheSeconds()).isEqualTo(30);
+        assertThat(with(SmartRealmSettings.CONSENT_CACHE_SECONDS, "-1").consentCacheSeconds()).isEqualTo(2);
+        assertThat(with(SmartRealmSettings.AUDIT_SINK, "off").auditSink()).isEqualTo("off");
+        assertThat(with(SmartRealmSettings.AUDIT_SINK, "fhir").auditSink()).isEqualTo("fhir");
+        assertThat(with(SmartRealmSettings.AUDIT_SINK, "syslog").auditSink()).isEqualTo("log");
+        assertThat(SmartRealmSettings.validate(Map.of(SmartRealmSettings.CONSENT_STORE, "ldap"))).singleElement()
+                .asString().contains("Consent store (smart.consentStore)").contains("keycloak, fhir");
+        assertThat(SmartRealmSettings.validate(Map.of(SmartRealmSettings.CONSENT_CACHE_SECONDS, "31"))).hasSize(1);
+        assertThat(SmartRealmSettings.validate(Map.of(SmartRealmSettings.AUDIT_SINK, "fhir"))).isEmpty();
     }
 }
