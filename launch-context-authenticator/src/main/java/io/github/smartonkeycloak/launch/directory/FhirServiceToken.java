@@ -31,10 +31,10 @@ import org.keycloak.services.util.DefaultClientSessionContext;
  * One token per page, never cached: issuing one costs a signature, and an uncached token cannot outlive a change
  * of the client (disabled, scope removed) or be reused with an issuer taken from another request's host.
  */
-final class FhirServiceToken {
+public final class FhirServiceToken {
 
-    /** What the pack asks for; the client's ceilings and default scopes decide what the token gets. */
-    static final String SCOPE = "system/*.rs";
+    /** What the pickers ask for; the client's ceilings and default scopes decide what the token gets. */
+    public static final String READ_SCOPE = "system/*.rs";
     /** Long enough for one page (its FHIR calls end within {@link FhirClient#PAGE_DEADLINE}). */
     static final int MAX_LIFESPAN_SECONDS = 60;
 
@@ -42,6 +42,14 @@ final class FhirServiceToken {
     }
 
     static String issue(KeycloakSession session, RealmModel realm, String clientId) {
+        return issue(session, realm, clientId, READ_SCOPE);
+    }
+
+    /**
+     * A token for the service account of {@code clientId}, asking for {@code scope} (for example
+     * {@code system/Consent.cru}); what the token gets is up to the client's scope ceilings, as for any grant.
+     */
+    public static String issue(KeycloakSession session, RealmModel realm, String clientId, String scope) {
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !client.isEnabled() || client.isPublicClient() || client.isBearerOnly()
                 || !client.isServiceAccountsEnabled()) {
@@ -60,7 +68,7 @@ final class FhirServiceToken {
         context.setClient(client);
         session.setAttribute(Constants.GRANT_TYPE, OAuth2Constants.CLIENT_CREDENTIALS);
         try {
-            return session.tokens().encode(accessToken(session, realm, client, serviceAccount));
+            return session.tokens().encode(accessToken(session, realm, client, serviceAccount, scope));
         } finally {
             context.setClient(requestClient);
             session.removeAttribute(Constants.GRANT_TYPE);
@@ -85,7 +93,8 @@ final class FhirServiceToken {
     // token requests, and there is none), refresh and ID tokens.
     @CopiedFromKeycloak(source = "org.keycloak.protocol.oidc.grants.ClientCredentialsGrantType.process, "
             + "org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase.createTokenResponseBuilder", version = "26.7.0")
-    private static AccessToken accessToken(KeycloakSession session, RealmModel realm, ClientModel client, UserModel serviceAccount) {
+    private static AccessToken accessToken(KeycloakSession session, RealmModel realm, ClientModel client, UserModel serviceAccount,
+            String scope) {
         KeycloakContext context = session.getContext();
         UserSessionModel userSession = session.sessions().createUserSession(KeycloakModelUtils.generateId(), realm,
                 serviceAccount, serviceAccount.getUsername(), context.getConnection().getLocalAddr(),
@@ -96,10 +105,10 @@ final class FhirServiceToken {
         AuthenticatedClientSessionModel clientSession = session.sessions().createClientSession(realm, client, userSession);
         clientSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         clientSession.setNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(context.getUri().getBaseUri(), realm.getName()));
-        clientSession.setNote(OIDCLoginProtocol.SCOPE_PARAM, SCOPE);
+        clientSession.setNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
 
         ClientSessionContext clientSessionCtx = DefaultClientSessionContext.fromClientSessionAndScopeParameter(
-                clientSession, SCOPE, session);
+                clientSession, scope, session);
         clientSessionCtx.setAttribute(Constants.GRANT_TYPE, OAuth2Constants.CLIENT_CREDENTIALS);
         AccessToken token = new TokenManager().createClientAccessToken(session, realm, client, serviceAccount,
                 userSession, clientSessionCtx, false);
