@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConsentMutationTest {
 
-    private static final int TRIALS = 4_000;
+    private static final int TRIALS = 2_000;
     private static final String MARKER = "Amy Shaw";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

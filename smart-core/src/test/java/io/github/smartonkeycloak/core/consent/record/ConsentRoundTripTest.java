@@ -24,7 +24,7 @@ import io.github.smartonkeycloak.core.scope.ScopeSets;
  */
 class ConsentRoundTripTest {
 
-    private static final int TRIALS = 3_000;
+    private static final int TRIALS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
