@@ -183,6 +183,19 @@ class ConsentResourceTest {
     }
 
     @Test
+    void constraintsWithoutSystemOrBeyondCategoryAndCodeRoundTrip() {
+        List<String> scopes = List.of("patient/Observation.rs?category=laboratory", "patient/Observation.rs?category=%7Cvital-signs",
+                "patient/Condition.rs?clinical-status=active", "patient/DocumentReference.rs?category=http://x|a&code=http://y|b",
+                "user/Observation.cruds");
+        ConsentGrant grant = new ConsentGrant(SYSTEM, "app", "85", null, scopes, false, GRANT.dateTime(), null);
+        ConsentRecord record = ConsentResource.parse(ConsentResource.toJson(grant, null, "active"));
+
+        assertThat(record.scopes()).containsExactlyInAnyOrderElementsOf(scopes);
+        assertThat(record.covers(scopes)).isTrue();
+        assertThat(record.covers(List.of("patient/DocumentReference.rs?category=http://x|a"))).isFalse();
+    }
+
+    @Test
     void anIdThatIsNotAFhirIdIsNotKept() {
         assertThat(ConsentResource.parse("{\"resourceType\": \"Consent\", \"id\": \"Amy Shaw\"}").id()).isNull();
     }
