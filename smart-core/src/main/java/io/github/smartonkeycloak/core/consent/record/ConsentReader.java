@@ -7,6 +7,7 @@ import static io.github.smartonkeycloak.core.consent.record.ConsentCodes.PATIENT
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,6 +23,8 @@ import io.github.smartonkeycloak.core.scope.SmartScopeParser;
  */
 final class ConsentReader {
 
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Z][A-Za-z]{0,63}");
+
     private ConsentReader() {
     }
 
@@ -31,8 +34,9 @@ final class ConsentReader {
         }
         String resourceType = consent.path("resourceType").asText("");
         if (!"Consent".equals(resourceType)) {
-            throw new IllegalArgumentException(resourceType.isEmpty() || resourceType.length() > 64
-                    ? "not a FHIR Consent (no resourceType)" : "not a FHIR Consent (resourceType " + resourceType + ")");
+            // Only a type name is echoed, never another value someone put there.
+            throw new IllegalArgumentException(TYPE_NAME.matcher(resourceType).matches()
+                    ? "not a FHIR Consent (resourceType " + resourceType + ")" : "not a FHIR Consent (no resource type)");
         }
         JsonNode provision = consent.path("provision");
         List<String> scopes = new ArrayList<>();
