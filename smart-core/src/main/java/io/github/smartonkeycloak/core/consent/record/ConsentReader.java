@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.github.smartonkeycloak.core.picker.FhirIds;
 import io.github.smartonkeycloak.core.picker.FhirReference;
 import io.github.smartonkeycloak.core.scope.ResourceScope;

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.github.smartonkeycloak.core.fhir.FhirBundles;
 import io.github.smartonkeycloak.core.picker.FhirIds;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;

@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.github.smartonkeycloak.core.scope.Constraint;
 import io.github.smartonkeycloak.core.scope.Permission;
 import io.github.smartonkeycloak.core.scope.Permissions;

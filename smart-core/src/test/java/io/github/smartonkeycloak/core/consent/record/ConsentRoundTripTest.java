@@ -12,11 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import io.github.smartonkeycloak.core.scope.ResourceScope;
 import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.ScopeSets;
+import org.junit.jupiter.api.Test;
 
 /**
  * Laws of the grant-to-Consent mapping on random grants (see {@link RandomGrants}): what is written is read back, and
