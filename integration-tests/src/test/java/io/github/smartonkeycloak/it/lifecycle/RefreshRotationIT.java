@@ -141,6 +141,18 @@ class RefreshRotationIT {
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
     }
 
+    @Test
+    void aRefreshThePackRefusesAfterKeycloakRotatedSpendsTheToken() {
+        JsonNode tokens = app().tokens(ONLINE, users.patient());
+
+        Http.Response widened = tokenEndpoint().refreshAsPublicClient(tokens.path("refresh_token").asText(), APP,
+                "openid patient/*.cruds");
+        assertThat(widened.status()).as(widened.body()).isEqualTo(400);
+        assertThat(widened.json().path("error").asText()).isEqualTo("invalid_scope");
+
+        assertInvalidGrant(refresh(tokens));
+    }
+
     /** A second patient user with a record of their own, so the grant of {@code users.patient()} is not theirs. */
     private DemoUsers.DemoUser otherPatient() {
         DemoUsers.DemoUser patient = users.patient();
