@@ -125,7 +125,8 @@ class RefreshIT {
 
         // A refused refresh may spend the token it used (rotation), so each attempt starts from a grant of its own.
         for (String wider : List.of("openid patient/Condition.rs", "openid patient/Observation.cruds", "openid user/*.rs")) {
-            String refreshToken = app().tokens(request, users.patient()).path("refresh_token").asText();
+            String refreshToken = new SmartAppFlow(realm.getBaseUrl(), APP).tokens(request, users.patient())
+                    .path("refresh_token").asText();
             Http.Response widened = tokenEndpoint().refreshAsPublicClient(refreshToken, APP, wider);
             assertThat(widened.status()).as(wider + ": " + widened.body()).isEqualTo(400);
             assertThat(widened.json().path("error").asText()).as(widened.body()).isEqualTo("invalid_scope");
