@@ -136,7 +136,7 @@ class RefreshRotationIT {
         assertThat(refresh(first).status()).isEqualTo(200);
         assertInvalidGrant(refresh(first));
 
-        JsonNode again = app().tokens(ONLINE, users.patient());
+        JsonNode again = new SmartAppFlow(realm.getBaseUrl(), APP).tokens(ONLINE, users.patient());
         Http.Response refreshed = refresh(again);
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
     }
