@@ -1,4 +1,4 @@
-package io.github.smartonkeycloak.launch.consent;
+package io.github.smartonkeycloak.common;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -8,15 +8,16 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
 
 /**
- * Ends what a user granted an app before: its offline tokens and its client sessions (so refresh tokens stop), the
- * way Keycloak's "Remove access" does, but keeping the consent record, which the new decision just replaced.
+ * Ends what a user granted an app: its offline tokens and its client sessions in every login session of the user (so
+ * refresh tokens and the access tokens of those sessions stop), the way Keycloak's "Remove access" does, but keeping
+ * the consent record. Used when a new consent replaces the old one, and when a reused refresh token revokes its family.
  */
-final class EarlierGrants {
+public final class EarlierGrants {
 
     private EarlierGrants() {
     }
 
-    static void revoke(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client) {
+    public static void revoke(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client) {
         new UserSessionManager(session).revokeOfflineToken(user, client);
         AuthenticationManager.backchannelLogoutUserFromClient(session, realm, user, client,
                 session.getContext().getUri(), session.getContext().getRequestHeaders());
