@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -89,6 +90,11 @@ public final class AccessDecision {
     /** Only {@code patient/} scopes could permit the request, and the token names no patient. */
     boolean needsPatientInContext() {
         return patient == null && contexts.equals(EnumSet.of(ScopeContext.PATIENT));
+    }
+
+    /** The patient in context when only {@code patient/} scopes can permit the request; empty otherwise. */
+    public Optional<String> onlyPatient() {
+        return contexts.equals(EnumSet.of(ScopeContext.PATIENT)) ? Optional.ofNullable(patient) : Optional.empty();
     }
 
     /** Whether the request may return this resource (of the requested type). */

@@ -3,7 +3,12 @@ package io.github.smartonkeycloak.demofhir.store;
 import java.util.List;
 
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import org.hl7.fhir.r4.model.SearchParameter;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
@@ -13,7 +18,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  */
 public final class JpaResourceStore implements AutoCloseable {
 
-    /** The types stored here, with the name of HAPI's resource provider bean for each. */
+    /** The types stored here. */
     public static final List<String> TYPES = List.of("Consent", "AuditEvent");
 
     private final AnnotationConfigApplicationContext spring;
@@ -27,6 +32,7 @@ public final class JpaResourceStore implements AutoCloseable {
         try {
             spring.register(JpaStoreConfig.class);
             spring.refresh();
+            defineSearchParameters(spring);
             return new JpaResourceStore(spring);
         } catch (RuntimeException e) {
             spring.close();
@@ -34,19 +40,36 @@ public final class JpaResourceStore implements AutoCloseable {
         }
     }
 
+    private static void defineSearchParameters(AnnotationConfigApplicationContext spring) {
+        IFhirResourceDao<SearchParameter> dao = spring.getBean(DaoRegistry.class).getResourceDao(SearchParameter.class);
+        for (SearchParameter parameter : LogicalReferenceSearch.searchParameters()) {
+            dao.update(parameter, new SystemRequestDetails());
+        }
+        spring.getBean(ISearchParamRegistry.class).forceRefresh();
+    }
+
     /** HAPI's JPA resource providers of the stored types, for the RESTful server. */
     public List<IResourceProvider> resourceProviders() {
         return TYPES.stream().map(type -> spring.getBean("my" + type + "RpR4", IResourceProvider.class)).toList();
     }
 
+    /** The interceptors the RESTful server needs for the stored types: see {@link LogicalReferenceSearch}. */
+    public List<Object> interceptors() {
+        return List.of(new LogicalReferenceSearch());
+    }
+
     /**
-     * The settings that make the store fit the demo: references to the generated population (Patient/..., which the
-     * store does not hold) are accepted on write and delete and stay searchable.
+     * The settings that make the store fit the demo: references to the generated population ({@code Patient/...},
+     * which the store does not hold) are accepted on write and delete, and HAPI keeps an empty placeholder for each
+     * target, because its reference search only matches targets it stores.
      */
     static JpaStorageSettings storageSettings() {
         JpaStorageSettings settings = new JpaStorageSettings();
         settings.setEnforceReferentialIntegrityOnWrite(false);
         settings.setEnforceReferentialIntegrityOnDelete(false);
+        settings.setAutoCreatePlaceholderReferenceTargets(true);
+        // The search parameters are defined on an empty store, at start: nothing to reindex (and no reindex job).
+        settings.setMarkResourcesForReindexingUponSearchParameterChange(false);
         return settings;
     }
 
