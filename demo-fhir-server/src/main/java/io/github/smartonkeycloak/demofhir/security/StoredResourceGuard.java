@@ -3,6 +3,7 @@ package io.github.smartonkeycloak.demofhir.security;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
@@ -37,6 +38,24 @@ public final class StoredResourceGuard {
     public void narrowToThePatient(SearchParameterMap search, RequestDetails request) {
         AccessDecision.of(request).onlyPatient()
                 .ifPresent(patient -> search.add("patient", new ReferenceParam("Patient/" + patient)));
+    }
+
+    /**
+     * An update of an id the store does not have creates the resource: that needs the create permission. (HAPI also
+     * creates placeholder Patients during a write; those are not the request's own type and pass.)
+     */
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+    public void holdUpdateThatCreates(IBaseResource created, RequestDetails request) {
+        if (request.getRestOperationType() != RestOperationTypeEnum.UPDATE
+                || !created.fhirType().equals(request.getResourceName())) {
+            return;
+        }
+        AccessDecision create = AccessDecision.of(request).forCreate();
+        if (create.permitsNothing() || !(created instanceof Resource resource && create.allows(resource))) {
+            LOG.info("403 update {} that would create it", request.getResourceName());
+            throw ScopeEnforcer.forbidden("No " + request.getResourceName() + " has this id, and the access token's "
+                    + "scopes do not allow create on " + request.getResourceName());
+        }
     }
 
     @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)

@@ -93,6 +93,15 @@ class StoredTypesTest {
     }
 
     @Test
+    void anUpdateThatWouldCreateNeedsTheCreatePermission() {
+        Consent fresh = consent(AMY, "app-seven");
+        fresh.setId("consent-by-put");
+        assertThat(as("backend").write("PUT", "Consent/consent-by-put", fresh).statusCode()).isEqualTo(403);
+        assertThat(as("backend").getWithToken("Consent/consent-by-put").statusCode()).isEqualTo(404);
+        assertThat(as("pack").write("PUT", "Consent/consent-by-put", fresh).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void deleteAndConditionalWritesAreRefused() {
         String id = create("pack", consent(BEN, "app-three"));
         FhirHttp pack = as("pack");
