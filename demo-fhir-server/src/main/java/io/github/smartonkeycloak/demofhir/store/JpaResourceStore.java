@@ -70,6 +70,9 @@ public final class JpaResourceStore implements AutoCloseable {
         settings.setAutoCreatePlaceholderReferenceTargets(true);
         // The search parameters are defined on an empty store, at start: nothing to reindex (and no reindex job).
         settings.setMarkResourcesForReindexingUponSearchParameterChange(false);
+        // HAPI answers a repeated search from its result cache for a minute by default: a poller would not see a
+        // withdrawal (status inactive) until then.
+        settings.setReuseCachedSearchResultsForMillis(null);
         return settings;
     }
 

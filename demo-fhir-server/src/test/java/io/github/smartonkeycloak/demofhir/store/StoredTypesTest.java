@@ -71,14 +71,15 @@ class StoredTypesTest {
     void aPutThatSetsTheStatusToInactiveWithdrawsTheConsent() {
         String id = create("pack", consent(AMY, "app-two"));
         FhirHttp backend = as("backend");
+        String active = "Consent?status=active&actor:identifier=" + APPS + "%7Capp-two";
+        assertThat(ids(backend.search(active))).containsExactly(id);
         Consent consent = backend.fetch("Consent/" + id, Consent.class);
         consent.setStatus(Consent.ConsentState.INACTIVE);
 
         HttpResponse<String> put = backend.write("PUT", "Consent/" + id, consent);
 
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        String active = "Consent?status=active&actor:identifier=" + APPS + "%7Capp-two";
-        assertThat(ids(backend.search(active))).isEmpty();
+        assertThat(ids(backend.search(active))).as("the same search again, not from a cache").isEmpty();
         assertThat(ids(backend.search("Consent?status=inactive&patient=" + AMY))).contains(id);
         assertThat(backend.fetch("Consent/" + id, Consent.class).getMeta().getVersionId()).isEqualTo("2");
     }
