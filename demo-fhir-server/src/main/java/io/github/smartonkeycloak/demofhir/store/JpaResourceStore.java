@@ -1,14 +1,21 @@
 package io.github.smartonkeycloak.demofhir.store;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
-import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.hl7.fhir.r4.model.SearchParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
@@ -20,6 +27,8 @@ public final class JpaResourceStore implements AutoCloseable {
 
     /** The types stored here. */
     public static final List<String> TYPES = List.of("Consent", "AuditEvent");
+
+    private static final Logger LOG = LoggerFactory.getLogger(JpaResourceStore.class);
 
     private final AnnotationConfigApplicationContext spring;
 
@@ -53,9 +62,9 @@ public final class JpaResourceStore implements AutoCloseable {
         return TYPES.stream().map(type -> spring.getBean("my" + type + "RpR4", IResourceProvider.class)).toList();
     }
 
-    /** The interceptors the RESTful server needs for the stored types: see {@link LogicalReferenceSearch}. */
+    /** The interceptors the RESTful server needs for the stored types. */
     public List<Object> interceptors() {
-        return List.of(new LogicalReferenceSearch());
+        return List.of(new LogicalReferenceSearch(), new WriteRetry());
     }
 
     /**
@@ -78,6 +87,15 @@ public final class JpaResourceStore implements AutoCloseable {
 
     @Override
     public void close() {
+        String url = spring.getBean(BasicDataSource.class).getUrl();
         spring.close();
+        // The in-memory database outlives its pool (DB_CLOSE_DELAY=-1); servers started and stopped in one JVM (the
+        // tests) would otherwise each leave theirs behind.
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("Could not drop the in-memory database of the store: {}", e.getMessage());
+        }
     }
 }

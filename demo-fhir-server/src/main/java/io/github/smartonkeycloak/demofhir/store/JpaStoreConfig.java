@@ -39,7 +39,7 @@ public class JpaStoreConfig {
     public BasicDataSource dataSource() {
         BasicDataSource dataSource = new BasicDataSource();
         dataSource.setDriverClassName("org.h2.Driver");
-        // DB_CLOSE_DELAY=-1 keeps the data while the pool has no open connection; close() drops it.
+        // DB_CLOSE_DELAY=-1 keeps the data while the pool has no open connection; JpaResourceStore.close() drops it.
         dataSource.setUrl("jdbc:h2:mem:demo-fhir-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUsername("sa");
         dataSource.setPassword("");

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.model.ResourceVersionConflictResolutionStrategy;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import org.hl7.fhir.r4.model.Enumerations;
@@ -26,8 +25,6 @@ final class LogicalReferenceSearch {
             new String[] {"AuditEvent", "agent", "AuditEvent.agent.who.identifier"},
             new String[] {"AuditEvent", "entity", "AuditEvent.entity.what.identifier"});
     private static final String MODIFIER = ":identifier";
-    /** Writes by several threads may each create the same placeholder Patient; the loser retries. */
-    private static final int WRITE_RETRIES = 3;
 
     /** The token search parameters, as HAPI stores them. */
     static List<SearchParameter> searchParameters() {
@@ -57,14 +54,6 @@ final class LogicalReferenceSearch {
                 values, LogicalReferenceSearch::concat));
         request.setParameters(parameters);
         return true;
-    }
-
-    @Hook(Pointcut.STORAGE_VERSION_CONFLICT)
-    public ResourceVersionConflictResolutionStrategy retryWrites(RequestDetails request) {
-        ResourceVersionConflictResolutionStrategy strategy = new ResourceVersionConflictResolutionStrategy();
-        strategy.setRetry(true);
-        strategy.setMaxRetries(WRITE_RETRIES);
-        return strategy;
     }
 
     private static String rename(String resourceType, String name) {
