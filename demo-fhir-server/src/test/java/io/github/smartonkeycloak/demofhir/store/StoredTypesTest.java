@@ -3,8 +3,13 @@ package io.github.smartonkeycloak.demofhir.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.github.smartonkeycloak.demofhir.data.DemoRecords;
 import io.github.smartonkeycloak.demofhir.support.FhirHttp;
@@ -91,6 +96,25 @@ class StoredTypesTest {
         assertThat(demo.http().write("POST", "Consent", consent(AMY, "x")).statusCode()).isEqualTo(403);
         assertThat(as("pack").getWithToken("AuditEvent").statusCode()).isEqualTo(403);
         assertThat(as("user-with-system").getWithToken("Consent").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void concurrentWritesAboutAPatientTheStoreHasNotSeenAllSucceed() throws Exception {
+        String patient = "p0007";
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> writes = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                org.hl7.fhir.r4.model.Resource resource = i % 2 == 0 ? consent(patient, "app-race") : auditEvent(patient);
+                writes.add(pool.submit(() -> as("pack").write("POST", resource.fhirType(), resource).statusCode()));
+            }
+            for (Future<Integer> write : writes) {
+                assertThat(write.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ids(as("backend").search("Consent?patient=" + patient))).hasSize(3);
     }
 
     @Test
