@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The demo FHIR server's Consent records as an outside consent system sees them, through the demo backend client
- * {@code demo-backend} (client credentials; {@code system/Consent.rs}, {@code system/Consent.u}), as the automation
+ * {@code demo-backend} (client credentials; {@code system/Consent.rs}, {@code system/Consent.cu}), as the automation
  * contract describes.
  */
 public final class FhirConsents {
@@ -55,7 +55,7 @@ public final class FhirConsents {
 
     public JsonNode put(ObjectNode consent) {
         Http.Response updated = Http.plain().putJson(SmartAppFlow.FHIR_BASE_URL + "/Consent/" + consent.path("id").asText(),
-                consent.toString(), "Authorization", "Bearer " + token("system/Consent.u"), "Accept", "application/fhir+json");
+                consent.toString(), "Authorization", "Bearer " + token("system/Consent.cu"), "Accept", "application/fhir+json");
         assertThat(updated.status()).as(updated.body()).isIn(200, 201);
         return updated.json();
     }

@@ -35,7 +35,7 @@ import org.keycloak.util.JsonSerialization;
  * status and app, and withdraws it with a PUT, as the automation contract says.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
-class ConsentRecordsIT {
+class FhirConsentStorageIT {
 
     private static final String PATIENT = "amy-shaw";
     private static final String APPS = "http://localhost:8080/realms/" + SmartRealm.NAME + "/clients";
