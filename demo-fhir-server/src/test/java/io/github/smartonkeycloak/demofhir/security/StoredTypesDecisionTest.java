@@ -41,7 +41,7 @@ class StoredTypesDecisionTest {
         assertThat(decide(backend, "AuditEvent", Interaction.CREATE, null, true).permitsNothing()).isTrue();
         assertThat(decide(backend, "Consent", Interaction.UPDATE, null, true).forCreate().permitsNothing()).isTrue();
 
-        String pack = "system/Consent.cru system/AuditEvent.c";
+        String pack = "system/Consent.crus system/AuditEvent.c";
         assertThat(decide(pack, "Consent", Interaction.CREATE, null, true).allows(consent("p1"))).isTrue();
         assertThat(decide(pack, "Consent", Interaction.UPDATE, null, true).forCreate().permitsNothing()).isFalse();
         assertThat(decide(pack, "AuditEvent", Interaction.CREATE, null, true).permitsNothing()).isFalse();
@@ -50,7 +50,7 @@ class StoredTypesDecisionTest {
 
     @Test
     void systemWriteScopesCountOnlyForAServiceAccount() {
-        AccessDecision user = decide("system/Consent.cru", "Consent", Interaction.CREATE, null, false);
+        AccessDecision user = decide("system/Consent.crus", "Consent", Interaction.CREATE, null, false);
 
         assertThat(user.permitsNothing()).isTrue();
         assertThat(user.refusedForSystemScopesOfAUser()).isTrue();

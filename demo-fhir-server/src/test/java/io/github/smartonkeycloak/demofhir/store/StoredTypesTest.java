@@ -42,7 +42,7 @@ class StoredTypesTest {
     static void start() {
         demo = RunningDemo.start(config -> config.patientCount(10).store(true));
         demo.keycloak()
-                .grantServiceAccount("pack", "system/Consent.cru system/AuditEvent.c", "smart-fhir-reader")
+                .grantServiceAccount("pack", "system/Consent.crus system/AuditEvent.c", "smart-fhir-reader")
                 .grantServiceAccount("backend", "system/Consent.rs system/Consent.u system/AuditEvent.rs",
                         "demo-backend")
                 .grant("amy", "openid launch/patient patient/Consent.rs", AMY)

@@ -48,7 +48,7 @@ class FhirConsentStorageIT {
     @Test
     void theBackendFindsAndWithdrawsTheConsentThePackRecordedAndSeesTheAuditEvent() {
         String pack = token("smart-fhir-reader", secretOf("smart-fhir-reader"),
-                "system/Consent.cru system/AuditEvent.c");
+                "system/Consent.crus system/AuditEvent.c");
         String backend = token("demo-backend", "demo-backend-secret",
                 "system/Consent.rs system/Consent.u system/AuditEvent.rs");
 

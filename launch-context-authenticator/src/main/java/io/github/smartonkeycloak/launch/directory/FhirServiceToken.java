@@ -48,7 +48,7 @@ public final class FhirServiceToken {
 
     /**
      * A token for the service account of {@code clientId}, asking for {@code scope} (for example
-     * {@code system/Consent.cru}); what the token gets is up to the client's scope ceilings, as for any grant.
+     * {@code system/Consent.crus}); what the token gets is up to the client's scope ceilings, as for any grant.
      */
     public static String issue(KeycloakSession session, RealmModel realm, String clientId, String scope) {
         return issue(session, realm, clientId, scope, null);

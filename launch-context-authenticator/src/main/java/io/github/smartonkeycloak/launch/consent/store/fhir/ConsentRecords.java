@@ -21,7 +21,7 @@ import org.keycloak.util.JsonSerialization;
  */
 final class ConsentRecords {
 
-    static final String SCOPE = "system/Consent.cru";
+    static final String SCOPE = "system/Consent.crus";
     private static final int PAGE_SIZE = 100;
     private static final int MAX_PAGES = 10;
 

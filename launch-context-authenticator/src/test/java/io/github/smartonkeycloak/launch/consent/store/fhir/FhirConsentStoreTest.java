@@ -154,7 +154,7 @@ class FhirConsentStoreTest {
 
         assertThatThrownBy(() -> store(0).check(amyFor(user), SCOPES))
                 .isInstanceOf(FhirUnavailableException.class)
-                .hasMessageContaining("HTTP 403").hasMessageContaining("system/Consent.cru")
+                .hasMessageContaining("HTTP 403").hasMessageContaining("system/Consent.crus")
                 .hasMessageNotContaining("OperationOutcome");
         assertThatThrownBy(() -> store(0).record(amyFor(user), SCOPES, false)).isInstanceOf(FhirUnavailableException.class);
     }
