@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
  * outside their compartment. For the stored types (Consent, AuditEvent: HAPI's JPA server) {@link StoredResourceGuard}
  * applies it at HAPI's storage hooks, and a create or update is checked here against the resource sent. The
  * CapabilityStatement passes; page requests pass here and are held to the token that searched by
- * {@link TokenBoundPagingProvider}. Anything else (delete, patch, history, operations, conditional writes) is
- * refused.
+ * {@link TokenBoundPagingProvider}. Anything else (delete, patch, history, operations, conditional updates; a conditional create
+ * also needs the search it implies) is refused.
  */
 public final class ScopeEnforcer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScopeEnforcer.class);
-    private static final String ONLY = "This server answers read and search requests, and create and update (by id) "
-            + "of Consent and AuditEvent";
+    private static final String ONLY = "This server answers read and search requests, and create (also conditional) "
+            + "and update (by id) of Consent and AuditEvent";
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void decide(RequestDetails request, RestOperationTypeEnum operation) {
@@ -56,14 +56,17 @@ public final class ScopeEnforcer {
                 LOG.info("403 {}", operation.getCode());
                 throw forbidden(ONLY);
         }
-        if (request.getConditionalUrl(operation) != null) {
-            LOG.info("403 conditional {}", operation.getCode());
-            throw forbidden(ONLY);
-        }
         String type = request.getResourceName();
         Introspection introspection = AuthenticatedRequest.introspection(request).orElseGet(Introspection::inactive);
         GrantedScopes scopes = GrantedScopes.parse(introspection.stringClaim("scope").orElse(null));
         String patient = introspection.stringClaim("patient").filter(id -> !id.isBlank()).orElse(null);
+        if (request.getConditionalUrl(operation) != null && !(interaction == Interaction.CREATE
+                && mayAlsoSearch(scopes, type, patient, introspection))) {
+            // A conditional create (If-None-Exist) is a search plus a create: both must be allowed. Conditional
+            // updates stay refused.
+            LOG.info("403 conditional {}", operation.getCode());
+            throw forbidden(ONLY);
+        }
         AccessDecision decision = new AccessDecision(scopes, type, interaction,
                 AccessDecision.searchParameters(request.getParameters()), patient, introspection.isServiceAccount());
         if (decision.refusedForSystemScopesOfAUser()) {
@@ -84,6 +87,12 @@ public final class ScopeEnforcer {
                     + " of " + type + " resources about the patient in context");
         }
         decision.attachTo(request);
+    }
+
+    private static boolean mayAlsoSearch(GrantedScopes scopes, String type, String patient, Introspection introspection) {
+        AccessDecision search = new AccessDecision(scopes, type, Interaction.SEARCH, java.util.Map.of(), patient,
+                introspection.isServiceAccount());
+        return !search.permitsNothing() && !search.refusedForSystemScopesOfAUser();
     }
 
     private static boolean isWrite(Interaction interaction) {

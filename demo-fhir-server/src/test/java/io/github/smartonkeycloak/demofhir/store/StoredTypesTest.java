@@ -90,6 +90,22 @@ class StoredTypesTest {
     }
 
     @Test
+    void aConditionalCreateMakesOneRecordAndNeedsTheSearchItImplies() {
+        Consent consent = consent(AMY, "app-conditional");
+        consent.addIdentifier().setSystem(APPS.replace("/clients", "/consents")).setValue("user-1/app-conditional/" + AMY);
+        String ifNoneExist = "identifier=" + APPS.replace("/clients", "/consents") + "|user-1/app-conditional/" + AMY;
+
+        HttpResponse<String> first = as("pack").createIfNoneExist("Consent", consent, ifNoneExist);
+        HttpResponse<String> second = as("pack").createIfNoneExist("Consent", consent, ifNoneExist);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(second.statusCode()).as("found, not created again").isEqualTo(200);
+        assertThat(ids(as("backend").search("Consent?actor:identifier=" + APPS + "%7Capp-conditional"))).hasSize(1);
+        assertThat(as("amy-writes").createIfNoneExist("Consent", consent(AMY, "app-conditional-2"), "patient=" + AMY)
+                .statusCode()).as("patient/Consent.cru has no search").isEqualTo(403);
+    }
+
+    @Test
     void writesNeedTheirOwnPermission() {
         assertThat(as("backend").write("POST", "Consent", consent(AMY, "x")).statusCode()).isEqualTo(403);
         assertThat(as("backend").write("POST", "AuditEvent", auditEvent(AMY)).statusCode()).isEqualTo(403);

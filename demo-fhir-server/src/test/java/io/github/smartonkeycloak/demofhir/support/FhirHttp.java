@@ -52,6 +52,14 @@ public final class FhirHttp {
                 "Content-Type", "application/fhir+json");
     }
 
+    /** A conditional create: the server creates the resource only if {@code ifNoneExist} finds nothing. */
+    public HttpResponse<String> createIfNoneExist(String type, IBaseResource resource, String ifNoneExist) {
+        return send(HttpRequest.newBuilder(uri(type)).POST(HttpRequest.BodyPublishers.ofString(
+                        FHIR.newJsonParser().encodeResourceToString(resource))),
+                "Authorization", "Bearer " + token, "Accept", "application/fhir+json",
+                "Content-Type", "application/fhir+json", "If-None-Exist", ifNoneExist);
+    }
+
     /** The same with a resource, encoded as JSON. */
     public HttpResponse<String> write(String method, String path, IBaseResource resource) {
         return write(method, path, FHIR.newJsonParser().encodeResourceToString(resource));
