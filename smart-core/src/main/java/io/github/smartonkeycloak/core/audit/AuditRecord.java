@@ -68,6 +68,13 @@ public record AuditRecord(AuditEventKind kind, Instant recorded, boolean success
             return this;
         }
 
+        /** Success after all, whatever {@link #failure} said. */
+        public Builder succeeded() {
+            this.success = true;
+            this.error = null;
+            return this;
+        }
+
         /** The decision was made on the SMART consent page (or remembered from it), not by roles alone. */
         public Builder consentDecision(boolean decidedByConsent) {
             this.consentDecision = decidedByConsent;
