@@ -81,6 +81,10 @@ final class AuditQueue {
         try {
             delivery.sink().write(delivery.json());
             written.incrementAndGet();
+        } catch (InterruptedException e) {
+            // Shutting down while writing: the event is lost, and counted; what is still queued counts as dropped.
+            Thread.currentThread().interrupt();
+            failed.incrementAndGet();
         } catch (Exception e) {
             failed.incrementAndGet();
             // The exception's class and message only: the sinks put no event content in them.

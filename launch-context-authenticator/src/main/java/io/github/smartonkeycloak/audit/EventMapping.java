@@ -61,7 +61,7 @@ final class EventMapping {
         if (main != null) {
             records.add(base(main, event, details, lookups).build());
         }
-        AuditEventKind consent = CONSENT_CHANGES.get(details.get(CONSENT_CHANGE));
+        AuditEventKind consent = CONSENT_CHANGES.get(details.getOrDefault(CONSENT_CHANGE, ""));
         if (consent != null && event.getError() == null) {
             records.add(base(consent, event, details, lookups).consent(details.get(CONSENT_RECORD)).build());
         }
