@@ -57,9 +57,9 @@ final class AuditQueue {
         return true;
     }
 
-    /** An event that could not even be queued (no FHIR URL, no service token): counted as failed. */
-    void failedBeforeQueueing(String why) {
-        failed.incrementAndGet();
+    /** Events that could not even be queued (no FHIR URL, no service token): counted as failed. */
+    void failedBeforeQueueing(int events, String why) {
+        failed.addAndGet(events);
         report(why);
     }
 

@@ -11,6 +11,7 @@ import io.github.smartonkeycloak.core.audit.AuditRecord;
 import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
 
@@ -90,7 +91,7 @@ final class EventMapping {
                 .clientAddress(event.getIpAddress())
                 .launch(details.get(SmartLaunchEvents.LAUNCH))
                 .consentDecision(details.containsKey(SmartLaunchEvents.CONSENT)
-                        || details.containsKey(SmartLaunchEvents.SCOPES_DECLINED));
+                        || details.containsKey(SmartLaunchEvents.SCOPES_DECLINED) || Errors.CONSENT_DENIED.equals(event.getError()));
         // A client-credentials token's user is the client's service account: the app itself is who asked.
         if (event.getUserId() != null && type != EventType.CLIENT_LOGIN) {
             record.user(event.getUserId(), lookups.fhirUser(event.getUserId()));

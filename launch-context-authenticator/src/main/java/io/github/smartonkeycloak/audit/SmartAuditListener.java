@@ -84,7 +84,7 @@ public final class SmartAuditListener implements EventListenerProvider {
             stage(realm, EventMapping.records(event, new SessionLookups(realm)));
         } catch (RuntimeException e) {
             // A login must not fail for its audit; the count and the class say that it happened.
-            factory.queue().failedBeforeQueueing("could not map a " + event.getType() + " event: " + e.getClass().getSimpleName());
+            factory.queue().failedBeforeQueueing(1, "could not map a " + event.getType() + " event: " + e.getClass().getSimpleName());
         }
     }
 
@@ -98,7 +98,8 @@ public final class SmartAuditListener implements EventListenerProvider {
         if (records.isEmpty() || SmartRealmSettings.AUDIT_OFF.equals(settings.auditSink())) {
             return;
         }
-        AuditSink sink = SmartRealmSettings.AUDIT_FHIR.equals(settings.auditSink()) ? fhirSink(realm, settings) : AuditSinks.LOG;
+        AuditSink sink = SmartRealmSettings.AUDIT_FHIR.equals(settings.auditSink()) ? fhirSink(realm, settings, records.size())
+                : AuditSinks.LOG;
         if (sink == null) {
             return;
         }
@@ -108,10 +109,10 @@ public final class SmartAuditListener implements EventListenerProvider {
     }
 
     /** The {@code fhir} sink for this realm, or null (each event counted as failed) when it cannot be reached. */
-    private AuditSink fhirSink(RealmModel realm, SmartRealmSettings settings) {
+    private AuditSink fhirSink(RealmModel realm, SmartRealmSettings settings, int events) {
         String base = settings.fhirBaseUrls().primary();
         if (base == null || !FhirBaseUrls.isSecure(base)) {
-            factory.queue().failedBeforeQueueing("realm " + realm.getName() + " has no usable FHIR base URL ("
+            factory.queue().failedBeforeQueueing(events, "realm " + realm.getName() + " has no usable FHIR base URL ("
                     + SmartRealmSettings.FHIR_BASE_URLS + ")");
             return null;
         }
@@ -122,7 +123,7 @@ public final class SmartAuditListener implements EventListenerProvider {
             return AuditSinks.fhir(session.getProvider(HttpClientProvider.class).getHttpClient(), base + "/AuditEvent",
                     token, factory.config().fhirTimeoutMillis());
         } catch (RuntimeException e) {
-            factory.queue().failedBeforeQueueing("no service token for realm " + realm.getName() + ": " + e.getMessage());
+            factory.queue().failedBeforeQueueing(events, "no service token for realm " + realm.getName() + ": " + e.getMessage());
             return null;
         }
     }

@@ -82,9 +82,9 @@ class AuditQueueTest {
     void eventsThatCouldNotBeQueuedCountAsFailed() {
         queue = new AuditQueue(1, System::currentTimeMillis);
 
-        queue.failedBeforeQueueing("realm smart has no usable FHIR base URL");
+        queue.failedBeforeQueueing(2, "realm smart has no usable FHIR base URL");
 
-        assertThat(queue.failed()).isEqualTo(1);
+        assertThat(queue.failed()).isEqualTo(2);
     }
 
     @Test

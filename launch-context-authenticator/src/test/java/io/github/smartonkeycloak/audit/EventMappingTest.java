@@ -58,6 +58,14 @@ class EventMappingTest {
     }
 
     @Test
+    void theDenyButtonOfTheConsentPageIsAConsentDecision() {
+        AuditRecord record = single(event(EventType.LOGIN_ERROR, "user-1", "consent_denied", Map.of("smart_patient", "amy-shaw")));
+
+        assertThat(record.consentDecision()).isTrue();
+        assertThat(record.patientId()).isEqualTo("amy-shaw");
+    }
+
+    @Test
     void tokensIssuedCarryJtiGrantAndThePatientTheRequestBound() {
         given(lookups.patientInContext()).willReturn("ben-shaw");
 
