@@ -18,15 +18,12 @@ import org.keycloak.events.EventType;
 /**
  * Which Keycloak events are audited, and as what. LOGIN and LOGIN_ERROR are authorization decisions; CODE_TO_TOKEN,
  * REFRESH_TOKEN and CLIENT_LOGIN (and their errors) are tokens issued or refused; REVOKE_GRANT is a revocation. Any
- * event may also carry a consent change ({@link #CONSENT_RECORD}, {@link #CONSENT_CHANGE}) or a token family
+ * event may also carry a consent change ({@link SmartLaunchEvents#CONSENT_RECORD}, {@link SmartLaunchEvents#CONSENT_CHANGE}:
+ * {@code recorded}, {@code changed} or {@code withdrawn}; {@code reused} is not a change) or a token family
  * revocation ({@link #TOKEN_FAMILY}), each its own AuditEvent. Everything else is not audited.
  */
 final class EventMapping {
 
-    /** The id of the FHIR Consent a decision recorded, changed or withdrew. */
-    static final String CONSENT_RECORD = "smart_consent_record";
-    /** {@code recorded}, {@code changed} or {@code withdrawn}. */
-    static final String CONSENT_CHANGE = "smart_consent_change";
     /** {@code revoked} when a reused refresh token ended its whole token family. */
     static final String TOKEN_FAMILY = "smart_token_family";
 
@@ -62,9 +59,9 @@ final class EventMapping {
         if (main != null) {
             records.add(base(main, event, details, lookups).build());
         }
-        AuditEventKind consent = CONSENT_CHANGES.get(details.getOrDefault(CONSENT_CHANGE, ""));
+        AuditEventKind consent = CONSENT_CHANGES.get(details.getOrDefault(SmartLaunchEvents.CONSENT_CHANGE, ""));
         if (consent != null && event.getError() == null) {
-            records.add(base(consent, event, details, lookups).consent(details.get(CONSENT_RECORD)).build());
+            records.add(base(consent, event, details, lookups).consent(details.get(SmartLaunchEvents.CONSENT_RECORD)).build());
         }
         if ("revoked".equals(details.get(TOKEN_FAMILY))) {
             // The family's end succeeded even when the refresh that caused it was refused: no error on this one.

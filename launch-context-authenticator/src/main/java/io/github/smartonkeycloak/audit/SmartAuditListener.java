@@ -47,19 +47,23 @@ public final class SmartAuditListener implements EventListenerProvider {
     }
 
     /**
-     * The EHR launch API's hook: Keycloak has no event type for a launch created. Audits it when the realm has this
-     * listener among its event listeners, as if it came with an event.
+     * For security events that come with no Keycloak event, such as a launch created or a withdrawal the pack made
+     * itself: audits {@code record} (its issuer filled in) when the realm has this listener among its event listeners,
+     * queued when the request's transaction commits, like the others.
      */
-    public static void launchCreated(KeycloakSession session, RealmModel realm, LaunchRequest request,
-            String requestingClientId, String launchId) {
+    public static void record(KeycloakSession session, RealmModel realm, AuditRecord.Builder record) {
         if (realm.getEventsListenersStream().noneMatch(SmartAuditListenerFactory.PROVIDER_ID::equals)
                 || !(session.getProvider(EventListenerProvider.class, SmartAuditListenerFactory.PROVIDER_ID)
                         instanceof SmartAuditListener listener)) {
             return;
         }
-        SessionLookups lookups = listener.new SessionLookups(realm);
+        listener.stage(realm, List.of(record.issuer(issuer(session, realm)).build()));
+    }
+
+    /** The EHR launch API's hook: Keycloak has no event type for a launch created. */
+    public static void launchCreated(KeycloakSession session, RealmModel realm, LaunchRequest request,
+            String requestingClientId, String launchId) {
         AuditRecord.Builder record = AuditRecord.of(AuditEventKind.LAUNCH_CREATED, Instant.ofEpochMilli(Time.currentTimeMillis()))
-                .issuer(lookups.issuer())
                 .client(request.clientId())
                 .requestingClient(requestingClientId)
                 .patient(request.context().patient())
@@ -69,9 +73,10 @@ public final class SmartAuditListener implements EventListenerProvider {
             record.clientAddress(session.getContext().getConnection().getRemoteAddr());
         }
         if (request.user() != null) {
-            record.user(request.user(), lookups.fhirUser(request.user()));
+            UserModel user = session.users().getUserById(realm, request.user());
+            record.user(request.user(), user == null ? null : user.getFirstAttribute(FhirUser.NAME));
         }
-        listener.stage(realm, List.of(record.build()));
+        record(session, realm, record);
     }
 
     @Override

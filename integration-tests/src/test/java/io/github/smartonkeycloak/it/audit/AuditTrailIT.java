@@ -127,6 +127,26 @@ class AuditTrailIT {
     }
 
     @Test
+    void aConsentDecisionRecordedInFhirIsAConsentEventToo() throws Exception {
+        ServerLog log = ServerLog.fromNow();
+        BrowserlessLogin login = new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("amy-shaw");
+
+        JsonNode tokens = new SmartAppFlow(realm.getBaseUrl(), CONSENT_APP).inBrowser(login)
+                .tokens("launch/patient openid fhirUser patient/Patient.rs", users.patient());
+        assertThat(tokens.path("access_token").isTextual()).isTrue();
+
+        Predicate<JsonNode> consentEvent = subtype("consent-recorded").or(subtype("consent-changed"));
+        List<JsonNode> events = log.auditEventsWhen(found -> has(found, consentEvent) && has(found, authorization(CONSENT_APP, "0")));
+        JsonNode granted = only(events, authorization(CONSENT_APP, "0"));
+        assertThat(granted.path("subtype").get(0).path("code").asText()).isEqualTo("AuthZ-Consent");
+        JsonNode consent = only(events, consentEvent);
+        assertThat(agentWho(consent, "IRCP").path("reference").asText()).isEqualTo(users.patient().fhirUser());
+        assertThat(agentWho(consent, "110150").path("identifier").path("value").asText()).isEqualTo(CONSENT_APP);
+        assertThat(patient(consent)).isEqualTo("Patient/amy-shaw");
+        assertThat(consent.path("entity").findValuesAsText("reference")).anyMatch(reference -> reference.startsWith("Consent/"));
+    }
+
+    @Test
     void offWritesNothing() throws Exception {
         fixtures.realmAttribute("smart.auditSink", "off");
         ServerLog log = ServerLog.fromNow();

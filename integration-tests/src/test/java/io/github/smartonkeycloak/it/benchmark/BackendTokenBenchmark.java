@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,23 +128,15 @@ class BackendTokenBenchmark {
                 + "threads, %d CPUs shared by Keycloak and the load generator%n", ROUNDS, REQUESTS_PER_ROUND, THREADS, cpus));
         double stock = 0;
         for (Map.Entry<String, double[]> entry : rates.entrySet()) {
-            double median = median(entry.getValue());
+            double median = Rounds.median(entry.getValue());
             if (stock == 0) {
                 stock = median;
             }
             out.append(String.format(Locale.ROOT, "%-55s median %7.1f/s  (rounds %s)  per CPU %6.1f/s  cost vs stock %.2f%n",
-                    entry.getKey(), median, Arrays.toString(Arrays.stream(entry.getValue())
-                            .mapToObj(rate -> String.format(Locale.ROOT, "%.0f", rate)).toArray()),
+                    entry.getKey(), median, Rounds.shown(entry.getValue()),
                     median / cpus, stock / median));
         }
         out.append("target: cost vs stock <= 1.25\n");
         return out.toString();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

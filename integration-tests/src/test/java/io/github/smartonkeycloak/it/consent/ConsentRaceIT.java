@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin.Page;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
+import io.github.smartonkeycloak.it.support.FhirConsents;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
@@ -29,7 +30,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * Parallel first consents of one user and app (a double-click, two tabs, an app that retries) leave exactly one
- * consent, and the user's next launch works: the page's decision is written under a database lock.
+ * consent and one FHIR Consent record, and the user's next launch works: the page's decision is written under a
+ * database lock.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
 class ConsentRaceIT {
@@ -53,6 +55,9 @@ class ConsentRaceIT {
 
             assertThat(statuses).as("round %d: answers to the parallel approvals", round).allMatch(status -> status < 500);
             assertThat(consentsOf(app)).as("round %d: consents of amy for %s", round, app).isEqualTo(1);
+            assertThat(new FhirConsents(realm.getBaseUrl()).ofPatient("amy-shaw").stream()
+                    .filter(consent -> FhirConsents.namesApp(consent, app)))
+                    .as("round %d: FHIR Consent records for %s", round, app).hasSize(1);
 
             BrowserlessLogin later = new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("amy-shaw");
             JsonNode tokens = new SmartAppFlow(realm.getBaseUrl(), app).inBrowser(later).tokens(SCOPE, amy);

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
+import io.github.smartonkeycloak.it.support.FhirConsents;
 import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
@@ -24,6 +26,7 @@ import io.github.smartonkeycloak.it.support.pages.AccountApplicationsPage;
 import io.github.smartonkeycloak.it.support.pages.BrowserPage;
 import io.github.smartonkeycloak.it.support.pages.ConsentPage;
 import io.github.smartonkeycloak.it.support.pages.EncounterPickerPage;
+import io.github.smartonkeycloak.it.support.pages.ErrorPage;
 import io.github.smartonkeycloak.it.support.pages.LoginPage;
 import io.github.smartonkeycloak.it.support.pages.PatientPickerPage;
 import io.github.smartonkeycloak.it.support.pages.Screenshots;
@@ -35,6 +38,7 @@ import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.keycloak.util.JsonSerialization;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -151,6 +155,33 @@ class StandaloneLaunchBrowserIT {
 
         Map<String, String> redirect = redirectParameters();
         assertThat(redirect).containsEntry("error", "access_denied").doesNotContainKey("code");
+    }
+
+    @Test
+    void aStandingDenyOfThePatientIsExplainedAndTheAppGetsNoCode() throws Exception {
+        ObjectNode deny = (ObjectNode) JsonSerialization.mapper.readTree("""
+                {"resourceType":"Consent","id":"browser-standing-deny","status":"active",
+                 "scope":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/consentscope","code":"patient-privacy"}]},
+                 "category":[{"coding":[{"system":"http://loinc.org","code":"59284-0"}]}],
+                 "patient":{"reference":"Patient/ben-shaw"},
+                 "policyRule":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"OPTOUT"}]},
+                 "provision":{"type":"deny"}}""");
+        FhirConsents consents = new FhirConsents(realm.getBaseUrl());
+        consents.put(deny);
+        try {
+            openAuthorization(GRANULAR_REQUEST, Pkce.s256());
+            new LoginPage(driver()).signIn(users.patient());
+            new PatientPickerPage(driver()).pick("ben-shaw");
+
+            ErrorPage page = new ErrorPage(driver());
+            assertThat(page.text()).contains("consent preferences do not allow this app");
+            screenshots("consent-denied-by-preference");
+            page.cancel();
+
+            assertThat(redirectParameters()).containsEntry("error", "access_denied").doesNotContainKey("code");
+        } finally {
+            consents.setStatus(deny, "inactive");
+        }
     }
 
     @Test

@@ -73,6 +73,11 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    public Response putJson(String url, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/fhir+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
     public static String formEncode(Map<String, String> form) {
         return formEncode(List.copyOf(form.entrySet()));
     }

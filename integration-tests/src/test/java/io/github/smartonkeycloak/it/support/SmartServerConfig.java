@@ -28,6 +28,8 @@ public final class SmartServerConfig implements KeycloakServerConfig {
                 .dependency(GROUP_ID, "launch-context-authenticator")
                 .dependency(GROUP_ID, "patient-picker-theme")
                 .dependency(GROUP_ID, "demo-ehr-launcher")
-                .options(ShippedServerOptions.load());
+                .options(ShippedServerOptions.load())
+                // Withdrawals on the FHIR server reach Keycloak every 2 s here, not the default 30 s.
+                .option("spi-smart-consent-store--fhir--poll-seconds", "2");
     }
 }

@@ -68,6 +68,11 @@ final class ConsentStore {
      * consent is read again under a database lock ({@link ConsentWriteLock}), so whatever the interleaving, one
      * consent per user and app remains, holding the last decision.
      */
+    /** Takes the write lock early, so that what is written before {@link #save} is serialized with it too. */
+    void lock() {
+        ConsentWriteLock.acquire(session, realm, user, client);
+    }
+
     void save(List<AuthorizationDetails> entries, List<String> decisions) {
         ConsentWriteLock.acquire(session, realm, user, client);
         UserConsentModel existing = current();

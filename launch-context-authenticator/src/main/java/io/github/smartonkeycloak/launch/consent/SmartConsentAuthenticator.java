@@ -63,12 +63,20 @@ final class SmartConsentAuthenticator extends SmartStep {
             notSetUp(context);
             return;
         }
+        if (!ConsentRecording.preferenceAllows(context, authorization)) {
+            return;
+        }
         ConsentOptions options = ConsentOptions.forGrants(authorization.grantedResourceScopes(context.getUser()));
         if (!asksEveryTime(context.getAuthenticationSession(), client)) {
             Optional<ConsentChoice> remembered = options.remembered(store.memory());
             if (remembered.isPresent() && store.covers(authorization.consentScreenEntries())) {
+                if (ConsentRecording.keepsRecords(context)) {
+                    store.lock(); // two tabs reusing one decision must not both create its first record
+                }
                 apply(context, authorization, remembered.get(), "remembered");
-                context.success();
+                if (ConsentRecording.record(context, authorization)) {
+                    context.success();
+                }
                 return;
             }
         }
@@ -77,6 +85,9 @@ final class SmartConsentAuthenticator extends SmartStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (ConsentRecording.answeredStopped(context)) {
+            return;
+        }
         if (FlowPages.pressed(context, DENY)) {
             FlowPages.deny(context, LoginProtocol.Error.CONSENT_DENIED, Errors.CONSENT_DENIED, "the user denied access");
             return;
@@ -107,8 +118,14 @@ final class SmartConsentAuthenticator extends SmartStep {
             return;
         }
         ConsentStore store = store(context);
+        // One decision of this user at a time, across nodes, until this request commits: the record and
+        // Keycloak's consent are written under the same lock (see ConsentStore.save).
+        store.lock();
         ConsentMemory before = store.memory();
         apply(context, authorization, choice, "asked");
+        if (!ConsentRecording.record(context, authorization)) {
+            return;
+        }
         store.save(authorization.consentScreenEntries(), before.updatedWith(options, choice));
         if (withdrawsEarlierAccess(before, choice)) {
             // Tokens issued under the earlier decision still carry the scope now declined: end them, as "Remove

@@ -14,24 +14,31 @@ import org.apache.http.HttpHeaders;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.client.methods.HttpPut;
+import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * GETs of FHIR JSON for one page, with Keycloak's HTTP client, bounded in time and size: 2 s to connect, 5 s per
+ * Calls to the FHIR server (reads, searches, and the writes of consent records) for one page or token request, with Keycloak's HTTP client, bounded in time and size: 2 s to connect, 5 s per
  * read, 2 MB per answer, and one deadline for all the calls of the page. At the deadline the call in flight is
  * aborted even while the server is still sending: read timeouts alone let a slow or drip-feeding server hold a
  * request thread for minutes. Keycloak's {@code SimpleHttp} cannot abort a request, hence the plain client.
  */
-final class FhirHttp {
+public final class FhirHttp {
 
     static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     static final int READ_TIMEOUT_MILLIS = 5_000;
     static final int MAX_RESPONSE_BYTES = 2_000_000;
 
-    /** An answer's status, and its JSON body when the status is 200. */
-    record Answer(int status, JsonNode json) {
+    /** An answer's status, and its JSON body when the status is 200 or 201. */
+    public record Answer(int status, JsonNode json) {
     }
+
+    private static final ContentType FHIR_JSON = ContentType.create("application/fhir+json", "UTF-8");
 
     private final CloseableHttpClient client;
     private final Duration budget;
@@ -39,19 +46,43 @@ final class FhirHttp {
     private final ScheduledExecutorService aborts;
 
     /** Calls within {@code budget} from now; {@code aborts} (the factory's) ends the call in flight at the deadline. */
-    FhirHttp(CloseableHttpClient client, Duration budget, ScheduledExecutorService aborts) {
+    public FhirHttp(CloseableHttpClient client, Duration budget, ScheduledExecutorService aborts) {
         this.client = client;
         this.budget = budget;
         this.deadlineNanos = System.nanoTime() + budget.toNanos();
         this.aborts = aborts;
     }
 
-    Answer get(String url, String bearerToken) {
+    public Answer get(String url, String bearerToken) {
+        return execute(new HttpGet(url), bearerToken);
+    }
+
+    /** Updates (or, with a client-chosen id, creates) the resource at {@code url}. */
+    public Answer put(String url, String bearerToken, String resourceJson) {
+        HttpPut request = new HttpPut(url);
+        request.setEntity(new StringEntity(resourceJson, FHIR_JSON));
+        return execute(request, bearerToken);
+    }
+
+    /**
+     * Creates a resource; with {@code ifNoneExist} (a search such as {@code identifier=system|value}) the server
+     * creates it only when that search finds nothing (FHIR conditional create), so two racing writers make one.
+     */
+    public Answer post(String url, String bearerToken, String resourceJson, String ifNoneExist) {
+        HttpPost request = new HttpPost(url);
+        request.setEntity(new StringEntity(resourceJson, FHIR_JSON));
+        if (ifNoneExist != null) {
+            request.setHeader("If-None-Exist", ifNoneExist);
+        }
+        request.setHeader("Prefer", "return=representation");
+        return execute(request, bearerToken);
+    }
+
+    private Answer execute(HttpRequestBase request, String bearerToken) {
         long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
         if (leftMillis <= 0) {
             throw overDeadline(null);
         }
-        HttpGet request = new HttpGet(url);
         int connectMillis = (int) Math.min(CONNECT_TIMEOUT_MILLIS, leftMillis);
         request.setConfig(RequestConfig.custom()
                 .setConnectTimeout(connectMillis)
@@ -64,7 +95,8 @@ final class FhirHttp {
         ScheduledFuture<?> abort = aborts.schedule(request::abort, leftMillis, TimeUnit.MILLISECONDS);
         try (CloseableHttpResponse response = client.execute(request)) {
             int status = response.getStatusLine().getStatusCode();
-            return new Answer(status, status == 200 ? json(request, response.getEntity()) : null);
+            boolean hasBody = status == 200 || status == 201;
+            return new Answer(status, hasBody ? json(request, response.getEntity()) : null);
         } catch (IOException e) {
             if (request.isAborted()) {
                 throw overDeadline(e);
@@ -75,7 +107,7 @@ final class FhirHttp {
         }
     }
 
-    private static JsonNode json(HttpGet request, HttpEntity entity) throws IOException {
+    private static JsonNode json(HttpRequestBase request, HttpEntity entity) throws IOException {
         if (entity == null) {
             throw new FhirUnavailableException("the FHIR server answered without a body");
         }

@@ -50,6 +50,14 @@ public final class FhirServiceToken {
      * {@code system/Consent.cru}); what the token gets is up to the client's scope ceilings, as for any grant.
      */
     public static String issue(KeycloakSession session, RealmModel realm, String clientId, String scope) {
+        return issue(session, realm, clientId, scope, null);
+    }
+
+    /**
+     * The same outside a request (a scheduled task): {@code issuer} is the realm's issuer URL as requests last saw
+     * it, since there is no request URL to build it from. Within a request the request's issuer wins.
+     */
+    public static String issue(KeycloakSession session, RealmModel realm, String clientId, String scope, String issuer) {
         ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !client.isEnabled() || client.isPublicClient() || client.isBearerOnly()
                 || !client.isServiceAccountsEnabled()) {
@@ -68,7 +76,7 @@ public final class FhirServiceToken {
         context.setClient(client);
         session.setAttribute(Constants.GRANT_TYPE, OAuth2Constants.CLIENT_CREDENTIALS);
         try {
-            return session.tokens().encode(accessToken(session, realm, client, serviceAccount, scope));
+            return session.tokens().encode(accessToken(session, realm, client, serviceAccount, scope, issuer));
         } finally {
             context.setClient(requestClient);
             session.removeAttribute(Constants.GRANT_TYPE);
@@ -94,17 +102,18 @@ public final class FhirServiceToken {
     @CopiedFromKeycloak(source = "org.keycloak.protocol.oidc.grants.ClientCredentialsGrantType.process, "
             + "org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase.createTokenResponseBuilder", version = "26.7.0")
     private static AccessToken accessToken(KeycloakSession session, RealmModel realm, ClientModel client, UserModel serviceAccount,
-            String scope) {
+            String scope, String issuer) {
         KeycloakContext context = session.getContext();
         UserSessionModel userSession = session.sessions().createUserSession(KeycloakModelUtils.generateId(), realm,
-                serviceAccount, serviceAccount.getUsername(), context.getConnection().getLocalAddr(),
+                serviceAccount, serviceAccount.getUsername(), context.getConnection() != null ? context.getConnection().getLocalAddr() : "127.0.0.1",
                 ServiceAccountConstants.CLIENT_AUTH, false, null, null, UserSessionModel.SessionPersistenceState.TRANSIENT);
         userSession.setNote(ServiceAccountConstants.CLIENT_ID_SESSION_NOTE, client.getClientId());
         userSession.setNote(ServiceAccountConstants.CLIENT_ID, client.getClientId());
 
         AuthenticatedClientSessionModel clientSession = session.sessions().createClientSession(realm, client, userSession);
         clientSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        clientSession.setNote(OIDCLoginProtocol.ISSUER, Urls.realmIssuer(context.getUri().getBaseUri(), realm.getName()));
+        clientSession.setNote(OIDCLoginProtocol.ISSUER, context.getUri() != null
+                ? Urls.realmIssuer(context.getUri().getBaseUri(), realm.getName()) : issuer);
         clientSession.setNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
 
         ClientSessionContext clientSessionCtx = DefaultClientSessionContext.fromClientSessionAndScopeParameter(

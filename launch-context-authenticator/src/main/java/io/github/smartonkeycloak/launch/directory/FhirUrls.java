@@ -20,9 +20,8 @@ import org.jboss.logging.Logger;
  * only), and the search URLs and {@code next} links under it. A {@code next} link to another scheme, host or port,
  * or outside the base path, is refused with an error, never followed: the token would go with it.
  */
-final class FhirUrls {
+public final class FhirUrls {
 
-    /** Under the client's name, as the log lines listed in docs/security.md have always been. */
     /** Logged under the client's name, as docs/security.md lists it. */
     private static final Logger LOG = Logger.getLogger(FhirClient.class);
 
@@ -30,13 +29,13 @@ final class FhirUrls {
     private final String base;
 
     /** {@code base} is the realm's first FHIR base URL (null when it has none). */
-    FhirUrls(String realmName, String base) {
+    public FhirUrls(String realmName, String base) {
         this.realmName = realmName;
         this.base = base;
     }
 
     /** The realm's FHIR base URL, if the pack may send a token there. */
-    String base() {
+    public String base() {
         if (base == null) {
             throw new FhirUnavailableException("the realm has no FHIR base URL (realm attribute "
                     + SmartRealmSettings.FHIR_BASE_URLS + ")");
@@ -49,7 +48,7 @@ final class FhirUrls {
         return base;
     }
 
-    String search(String resourceType, List<Map.Entry<String, String>> parameters, int count) {
+    public String search(String resourceType, List<Map.Entry<String, String>> parameters, int count) {
         StringBuilder url = new StringBuilder(base()).append('/').append(resourceType).append('?');
         for (Map.Entry<String, String> parameter : parameters) {
             url.append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue())).append('&');
@@ -57,7 +56,7 @@ final class FhirUrls {
         return url.append("_count=").append(count).toString();
     }
 
-    String read(String resourceType, String id) {
+    public String read(String resourceType, String id) {
         return base() + "/" + resourceType + "/" + id;
     }
 
@@ -65,7 +64,7 @@ final class FhirUrls {
      * The bundle's {@code next} link, if it has one; it must lead to the FHIR server itself. The error names the
      * foreign origin only: the link's query may hold what was searched for.
      */
-    Optional<String> next(JsonNode bundle) {
+    public Optional<String> next(JsonNode bundle) {
         for (JsonNode link : bundle.path("link")) {
             if ("next".equals(link.path("relation").asText())) {
                 return Optional.of(checkedNext(link.path("url").asText("")));

@@ -19,6 +19,10 @@ public final class SmartLaunchEvents {
     public static final String CONSENT = "smart_consent";
     /** {@code revoked} when a consent declined a scope allowed before, so the app's earlier tokens were ended. */
     public static final String EARLIER_TOKENS = "smart_earlier_tokens";
+    /** The FHIR {@code Consent} a grant is linked to ({@code Consent/<id>}), when the realm keeps them in FHIR. */
+    public static final String CONSENT_RECORD = "smart_consent_record";
+    /** What happened to that record: {@code recorded}, {@code changed}, {@code reused} or {@code withdrawn}. */
+    public static final String CONSENT_CHANGE = "smart_consent_change";
 
     private SmartLaunchEvents() {
     }

@@ -74,6 +74,11 @@ public final class ScopeRequest {
         return scopes;
     }
 
+    /** The names that are resource scopes, exactly as written (what a consent record must cover). */
+    public List<String> resourceScopeNames() {
+        return names.stream().filter(name -> SmartScopeParser.resourceScope(name).isPresent()).toList();
+    }
+
     /** Whether any name is a resource scope in the given context ({@code patient/}, {@code user/}, {@code system/}). */
     public boolean hasResourceScope(ScopeContext context) {
         return names.stream().anyMatch(name -> SmartScopeParser.resourceScope(name)

@@ -64,4 +64,12 @@ class ScopeRequestTest {
         // A scope value is a set: order and spacing do not change what is asked for.
         assertThat(ScopeRequest.of("a  b")).isEqualTo(ScopeRequest.of("b a")).isNotEqualTo(ScopeRequest.of("a"));
     }
+
+    @Test
+    void resourceScopeNamesAreTheResourceScopesAsWritten() {
+        assertThat(ScopeRequest.of("openid launch/patient patient/Observation.rs?category=laboratory user/*.read offline_access")
+                .resourceScopeNames())
+                .containsExactlyInAnyOrder("patient/Observation.rs?category=laboratory", "user/*.read");
+        assertThat(ScopeRequest.of("openid fhirUser").resourceScopeNames()).isEmpty();
+    }
 }

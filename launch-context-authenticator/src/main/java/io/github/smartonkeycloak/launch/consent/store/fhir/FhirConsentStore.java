@@ -1,0 +1,109 @@
+package io.github.smartonkeycloak.launch.consent.store.fhir;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.smartonkeycloak.core.consent.record.ConsentGrant;
+import io.github.smartonkeycloak.core.consent.record.ConsentJudge;
+import io.github.smartonkeycloak.core.consent.record.ConsentRecord;
+import io.github.smartonkeycloak.core.consent.record.ConsentVerdict;
+import io.github.smartonkeycloak.core.consent.record.ConsentVerdictKind;
+import io.github.smartonkeycloak.core.fhir.FhirUser;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
+import io.github.smartonkeycloak.launch.consent.store.GrantSubject;
+import io.github.smartonkeycloak.launch.consent.store.SmartConsentStore;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * SMART consent as FHIR R4 {@code Consent} resources on the realm's FHIR server (mapping: docs/adr/0005). Each
+ * record carries an identifier {@code <issuer>/consents|<user id>/<client_id>/<patient id>} that links it to the
+ * Keycloak grant; a first record is made by conditional create on it, so two racing decisions make one record.
+ * Checks read all Consent records of the patient (a patient's standing deny may come from anywhere) through the
+ * factory's short cache.
+ */
+final class FhirConsentStore implements SmartConsentStore {
+
+    private final ConsentRecords records;
+    private final ConsentCache cache;
+    private final SmartRealmSettings settings;
+
+    FhirConsentStore(ConsentRecords records, ConsentCache cache, SmartRealmSettings settings) {
+        this.records = records;
+        this.cache = cache;
+        this.settings = settings;
+    }
+
+    @Override
+    public ConsentVerdict preference(GrantSubject subject) {
+        if (subject.patientId() == null) {
+            return new ConsentVerdict(ConsentVerdictKind.NONE, null, "no patient in context");
+        }
+        List<ConsentRecord> patientRecords = records.ofPatient(subject.patientId()).stream().map(StoredConsent::record).toList();
+        cache.put(cacheKey(subject), patientRecords, settings.consentCacheSeconds());
+        return ConsentJudge.judge(patientRecords, records.appSystem(), subject.client().getClientId(), List.of(), now());
+    }
+
+    @Override
+    public Optional<RecordedConsent> record(GrantSubject subject, Collection<String> grantedScopes, boolean offline) {
+        if (subject.patientId() == null) {
+            return Optional.empty();
+        }
+        ConsentGrant grant = new ConsentGrant(records.appSystem(), subject.client().getClientId(), subject.patientId(),
+                subject.user().getFirstAttribute(FhirUser.NAME), List.copyOf(grantedScopes), offline, now(), null);
+        String key = subject.key();
+        cache.forget(cacheKey(subject));
+        Optional<StoredConsent> mine = records.ofPatient(subject.patientId()).stream()
+                .filter(stored -> key.equals(stored.key()))
+                .findFirst();
+        if (mine.isEmpty()) {
+            return Optional.of(new RecordedConsent(records.create(grant, key), "recorded"));
+        }
+        ConsentRecord record = mine.get().record();
+        boolean same = record.isActive() && record.offline() == offline
+                && Set.copyOf(record.scopes()).equals(Set.copyOf(grantedScopes));
+        if (same) {
+            return Optional.of(new RecordedConsent("Consent/" + record.id(), "reused"));
+        }
+        // The grant changed (wider, narrower, offline now): the record says what is granted now, no more.
+        return Optional.of(new RecordedConsent(records.update(grant, key, record.id()), "changed"));
+    }
+
+    @Override
+    public ConsentVerdict check(GrantSubject subject, Collection<String> grantedScopes) {
+        if (subject.patientId() == null) {
+            return new ConsentVerdict(ConsentVerdictKind.NONE, null, "no patient in context");
+        }
+        String cacheKey = cacheKey(subject);
+        List<ConsentRecord> patientRecords = cache.get(cacheKey).orElseGet(() -> {
+            List<ConsentRecord> read = records.ofPatient(subject.patientId()).stream().map(StoredConsent::record).toList();
+            cache.put(cacheKey, read, settings.consentCacheSeconds());
+            return read;
+        });
+        return ConsentJudge.judge(patientRecords, records.appSystem(), subject.client().getClientId(), grantedScopes, now());
+    }
+
+    @Override
+    public void withdraw(RealmModel realm, UserModel user, ClientModel client) {
+        String prefix = user.getId() + "/" + client.getClientId() + "/";
+        for (StoredConsent stored : records.activeOfApp(client.getClientId())) {
+            if (stored.key() != null && stored.key().startsWith(prefix)) {
+                records.deactivate(stored);
+                cache.forget(realm.getId() + "|" + stored.record().patientId());
+            }
+        }
+    }
+
+    private static String cacheKey(GrantSubject subject) {
+        return subject.realm().getId() + "|" + subject.patientId();
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(Time.currentTimeMillis());
+    }
+}
