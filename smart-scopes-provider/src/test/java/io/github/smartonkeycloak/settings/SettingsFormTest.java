@@ -29,13 +29,16 @@ class SettingsFormTest {
 
         assertThat(properties).extracting(ProviderConfigProperty::getName).containsExactly("fhirBaseUrls",
                 "supportedResourceTypes", "launchLifespan", "fhirServiceClient", "style", "withheldCapabilities",
-                "registrationEndpoint");
+                "registrationEndpoint", "consentStore", "consentCacheSeconds", "auditSink");
         ProviderConfigProperty lifespan = properties.get(2);
         assertThat(lifespan.getHelpText()).contains("smart.launchLifespan", "default: 300", "1 to 3600");
         assertThat(lifespan.getDefaultValue()).as("empty shows as empty: the attribute stays unset").isNull();
         assertThat(properties.get(4).getType()).isEqualTo(ProviderConfigProperty.TEXT_TYPE);
         assertThat(properties.get(6).getType()).isEqualTo(ProviderConfigProperty.BOOLEAN_TYPE);
         assertThat(properties.get(6).getDefaultValue()).isEqualTo("true");
+        assertThat(properties.get(7).getType()).as("a choice").isEqualTo(ProviderConfigProperty.LIST_TYPE);
+        assertThat(properties.get(7).getOptions()).containsExactly("keycloak", "fhir");
+        assertThat(properties.get(8).getHelpText()).contains("smart.consentCacheSeconds", "default: 2", "0 to 30");
     }
 
     @Test

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import io.github.smartonkeycloak.it.support.ClientAssertion;
@@ -95,48 +90,23 @@ class BackendTokenBenchmark {
 
     /** Sends one round ({@code forms} null: the stock client) with {@link #THREADS} threads; grants per second. */
     private double round(Map<String, String>[] forms) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            long started = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                workers.add(pool.submit(() -> {
-                    TokenEndpoint tokens = new TokenEndpoint(realm.getBaseUrl());
-                    for (int i = next.getAndIncrement(); i < REQUESTS_PER_ROUND; i = next.getAndIncrement()) {
-                        Http.Response response = forms == null
-                                ? tokens.clientCredentials("bench-stock", "bench-secret", null)
-                                : tokens.post(forms[i]);
-                        assertThat(response.status()).as(response.body()).isEqualTo(200);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            return REQUESTS_PER_ROUND / ((System.nanoTime() - started) / 1e9);
-        } finally {
-            pool.shutdownNow();
+        TokenEndpoint[] endpoints = new TokenEndpoint[THREADS];
+        for (int t = 0; t < THREADS; t++) {
+            endpoints[t] = new TokenEndpoint(realm.getBaseUrl()); // one HTTP client, with its connection, per thread
         }
+        return Rounds.run(THREADS, REQUESTS_PER_ROUND, (thread, i) -> {
+            TokenEndpoint tokens = endpoints[thread];
+            Http.Response response = forms == null
+                    ? tokens.clientCredentials("bench-stock", "bench-secret", null)
+                    : tokens.post(forms[i]);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        });
     }
 
     private static String report(Map<String, double[]> rates) {
         int cpus = Runtime.getRuntime().availableProcessors();
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "client_credentials grants per second, %d rounds of %d requests, %d client "
-                + "threads, %d CPUs shared by Keycloak and the load generator%n", ROUNDS, REQUESTS_PER_ROUND, THREADS, cpus));
-        double stock = 0;
-        for (Map.Entry<String, double[]> entry : rates.entrySet()) {
-            double median = Rounds.median(entry.getValue());
-            if (stock == 0) {
-                stock = median;
-            }
-            out.append(String.format(Locale.ROOT, "%-55s median %7.1f/s  (rounds %s)  per CPU %6.1f/s  cost vs stock %.2f%n",
-                    entry.getKey(), median, Rounds.shown(entry.getValue()),
-                    median / cpus, stock / median));
-        }
-        out.append("target: cost vs stock <= 1.25\n");
-        return out.toString();
+        return Rounds.report(String.format(Locale.ROOT, "client_credentials grants per second, %d rounds of %d requests, "
+                + "%d client threads, %d CPUs shared by Keycloak and the load generator", ROUNDS, REQUESTS_PER_ROUND,
+                THREADS, cpus), rates, "stock") + "target: cost vs stock <= 1.25\n";
     }
 }

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
@@ -104,51 +99,27 @@ class ConsentStoreBenchmark {
 
     /** One round of refreshes (each thread follows its own rotated chain) or introspections; requests per second. */
     private double round(String[] refreshTokens, String[] accessTokens, boolean refresh) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            long started = System.nanoTime();
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int thread = t;
-                workers.add(pool.submit(() -> {
-                    TokenEndpoint tokens = new TokenEndpoint(realm.getBaseUrl());
-                    while (next.getAndIncrement() < REQUESTS_PER_ROUND) {
-                        if (refresh) {
-                            Http.Response response = tokens.refreshAsPublicClient(refreshTokens[thread], APP, null);
-                            assertThat(response.status()).as(response.body()).isEqualTo(200);
-                            refreshTokens[thread] = response.json().path("refresh_token").asText();
-                            accessTokens[thread] = response.json().path("access_token").asText();
-                        } else {
-                            Http.Response response = tokens.introspect(accessTokens[thread], "demo-fhir-server", "demo-fhir-server-secret");
-                            assertThat(response.json().path("active").asBoolean()).as(response.body()).isTrue();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-            return REQUESTS_PER_ROUND / ((System.nanoTime() - started) / 1e9);
-        } finally {
-            pool.shutdownNow();
+        TokenEndpoint[] endpoints = new TokenEndpoint[THREADS];
+        for (int t = 0; t < THREADS; t++) {
+            endpoints[t] = new TokenEndpoint(realm.getBaseUrl()); // one HTTP client, with its connection, per thread
         }
+        return Rounds.run(THREADS, REQUESTS_PER_ROUND, (thread, i) -> {
+            TokenEndpoint tokens = endpoints[thread];
+            if (refresh) {
+                Http.Response response = tokens.refreshAsPublicClient(refreshTokens[thread], APP, null);
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+                refreshTokens[thread] = response.json().path("refresh_token").asText();
+                accessTokens[thread] = response.json().path("access_token").asText();
+            } else {
+                Http.Response response = tokens.introspect(accessTokens[thread], "demo-fhir-server", "demo-fhir-server-secret");
+                assertThat(response.json().path("active").asBoolean()).as(response.body()).isTrue();
+            }
+        });
     }
 
     private static String report(String what, Map<String, double[]> rates) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s per second, %d rounds of %d requests, %d "
-                + "client threads, %d CPUs shared by Keycloak, the FHIR server and the load generator%n", what, ROUNDS,
-                REQUESTS_PER_ROUND, THREADS, Runtime.getRuntime().availableProcessors()));
-        double keycloak = 0;
-        for (Map.Entry<String, double[]> entry : rates.entrySet()) {
-            double median = Rounds.median(entry.getValue());
-            if (keycloak == 0) {
-                keycloak = median;
-            }
-            out.append(String.format(Locale.ROOT, "%-24s median %7.1f/s  (rounds %s)  cost vs keycloak store %.2f%n",
-                    entry.getKey(), median, Rounds.shown(entry.getValue()), keycloak / median));
-        }
-        return out.toString();
+        return Rounds.report(String.format(Locale.ROOT, "%s per second, %d rounds of %d requests, %d client threads, "
+                + "%d CPUs shared by Keycloak, the FHIR server and the load generator", what, ROUNDS, REQUESTS_PER_ROUND,
+                THREADS, Runtime.getRuntime().availableProcessors()), rates, "keycloak store");
     }
 }

@@ -106,22 +106,27 @@ class RefreshIT {
 
     @Test
     void aScopeOnRefreshNarrowsButCannotWiden() {
-        JsonNode tokens = app().tokens("openid launch/patient offline_access patient/Observation.rs patient/Patient.rs",
-                users.patient());
-        String refreshToken = tokens.path("refresh_token").asText();
+        String request = "openid launch/patient offline_access patient/Observation.rs patient/Patient.rs";
+        JsonNode tokens = app().tokens(request, users.patient());
 
-        Http.Response narrowed = tokenEndpoint().refreshAsPublicClient(refreshToken, APP, "openid patient/Patient.rs");
+        // Refresh tokens rotate: each refresh uses the token the previous one returned.
+        Http.Response narrowed = tokenEndpoint().refreshAsPublicClient(tokens.path("refresh_token").asText(), APP,
+                "openid patient/Patient.rs");
         assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
         assertThat(scopes(narrowed.json().path("scope").asText())).contains("patient/Patient.rs")
                 .doesNotContain("patient/Observation.rs");
         assertThat(scopes(Jwt.payload(narrowed.json().path("access_token").asText()).path("scope").asText()))
                 .doesNotContain("patient/Observation.rs");
 
-        Http.Response same = tokenEndpoint().refreshAsPublicClient(refreshToken, APP, tokens.path("scope").asText());
+        Http.Response same = tokenEndpoint().refreshAsPublicClient(narrowed.json().path("refresh_token").asText(), APP,
+                tokens.path("scope").asText());
         assertThat(same.status()).as("Inferno refreshes with the scope it received").isEqualTo(200);
         assertThat(scopes(same.json().path("scope").asText())).isEqualTo(scopes(tokens.path("scope").asText()));
 
+        // A refused refresh may spend the token it used (rotation), so each attempt starts from a grant of its own.
         for (String wider : List.of("openid patient/Condition.rs", "openid patient/Observation.cruds", "openid user/*.rs")) {
+            String refreshToken = new SmartAppFlow(realm.getBaseUrl(), APP).tokens(request, users.patient())
+                    .path("refresh_token").asText();
             Http.Response widened = tokenEndpoint().refreshAsPublicClient(refreshToken, APP, wider);
             assertThat(widened.status()).as(wider + ": " + widened.body()).isEqualTo(400);
             assertThat(widened.json().path("error").asText()).as(widened.body()).isEqualTo("invalid_scope");

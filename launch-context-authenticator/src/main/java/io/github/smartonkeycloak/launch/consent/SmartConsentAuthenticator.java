@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.smartonkeycloak.common.EarlierGrants;
 import io.github.smartonkeycloak.core.consent.ConsentChoice;
 import io.github.smartonkeycloak.core.consent.ConsentMemory;
 import io.github.smartonkeycloak.core.consent.ConsentOption;

@@ -1,6 +1,7 @@
 package io.github.smartonkeycloak.launch.directory;
 
 import io.github.smartonkeycloak.common.CopiedFromKeycloak;
+import io.github.smartonkeycloak.common.RequestUris;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.common.constants.ServiceAccountConstants;
@@ -85,6 +86,14 @@ public final class FhirServiceToken {
         }
     }
 
+    /** The request's local address; a scheduled task has no connection. */
+    private static String localAddress(KeycloakSession session) {
+        if (RequestUris.baseUri(session).isEmpty() || session.getContext().getConnection() == null) {
+            return "127.0.0.1";
+        }
+        return session.getContext().getConnection().getLocalAddr();
+    }
+
     private static void restore(KeycloakSession session, String attribute, Object value) {
         if (value == null) {
             session.removeAttribute(attribute);
@@ -105,15 +114,15 @@ public final class FhirServiceToken {
             String scope, String issuer) {
         KeycloakContext context = session.getContext();
         UserSessionModel userSession = session.sessions().createUserSession(KeycloakModelUtils.generateId(), realm,
-                serviceAccount, serviceAccount.getUsername(), context.getConnection() != null ? context.getConnection().getLocalAddr() : "127.0.0.1",
+                serviceAccount, serviceAccount.getUsername(), localAddress(session),
                 ServiceAccountConstants.CLIENT_AUTH, false, null, null, UserSessionModel.SessionPersistenceState.TRANSIENT);
         userSession.setNote(ServiceAccountConstants.CLIENT_ID_SESSION_NOTE, client.getClientId());
         userSession.setNote(ServiceAccountConstants.CLIENT_ID, client.getClientId());
 
         AuthenticatedClientSessionModel clientSession = session.sessions().createClientSession(realm, client, userSession);
         clientSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        clientSession.setNote(OIDCLoginProtocol.ISSUER, context.getUri() != null
-                ? Urls.realmIssuer(context.getUri().getBaseUri(), realm.getName()) : issuer);
+        clientSession.setNote(OIDCLoginProtocol.ISSUER, RequestUris.baseUri(session)
+                .map(base -> Urls.realmIssuer(base, realm.getName())).orElse(issuer));
         clientSession.setNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
 
         ClientSessionContext clientSessionCtx = DefaultClientSessionContext.fromClientSessionAndScopeParameter(

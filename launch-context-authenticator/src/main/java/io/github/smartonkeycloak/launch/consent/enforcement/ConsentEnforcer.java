@@ -2,11 +2,11 @@ package io.github.smartonkeycloak.launch.consent.enforcement;
 
 import java.util.Collection;
 
+import io.github.smartonkeycloak.common.EarlierGrants;
 import io.github.smartonkeycloak.core.consent.record.ConsentVerdict;
 import io.github.smartonkeycloak.core.consent.record.ConsentVerdictKind;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
-import io.github.smartonkeycloak.launch.consent.GrantRevocation;
 import io.github.smartonkeycloak.launch.consent.store.GrantSubject;
 import io.github.smartonkeycloak.launch.consent.store.SmartConsentStore;
 import io.github.smartonkeycloak.launch.flow.SmartLaunchEvents;
@@ -77,7 +77,7 @@ public final class ConsentEnforcer {
             UserModel user = job.users().getUserById(realm, userId);
             ClientModel client = realm.getClientById(clientId);
             if (user != null && client != null) {
-                GrantRevocation.revoke(job, realm, user, client);
+                EarlierGrants.revoke(job, realm, user, client);
             }
         });
     }

@@ -5,11 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.smartonkeycloak.common.EarlierGrants;
 import io.github.smartonkeycloak.core.consent.record.ConsentJudge;
 import io.github.smartonkeycloak.core.consent.record.ConsentRecord;
 import io.github.smartonkeycloak.core.consent.record.ConsentVerdictKind;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
-import io.github.smartonkeycloak.launch.consent.GrantRevocation;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -96,7 +96,7 @@ final class WithdrawalPoll implements ScheduledTask {
             boolean permitted = mine.record().isActive() && ConsentJudge.judge(recordsOfPatient, records.appSystem(),
                     client.getClientId(), mine.record().scopes(), now).kind() == ConsentVerdictKind.PERMITTED;
             if (!permitted) {
-                GrantRevocation.revoke(session, realm, user, client);
+                EarlierGrants.revoke(session, realm, user, client);
                 factory.cache().forget(realm.getId() + "|" + patient);
                 LOG.debugf("Realm '%s': ended the grant of user %s to %s, its Consent %s no longer permits it",
                         realm.getName(), user.getId(), client.getClientId(), mine.record().id());
