@@ -152,6 +152,28 @@ class AuditTrailIT {
     }
 
     @Test
+    void aReusedRefreshTokenEndsTheTokenFamilyAndThatIsAudited() throws Exception {
+        fixtures.realmAttribute("smart.consentStore", "keycloak");
+        ServerLog log = ServerLog.fromNow();
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(realm.getBaseUrl());
+        String launch = new LaunchApi(realm.getBaseUrl()).register(Map.of("client_id", APP, "patient", "amy-shaw"));
+        JsonNode tokens = new SmartAppFlow(realm.getBaseUrl(), APP).with("launch", launch).tokens(EHR_SCOPE, users.practitioner());
+        String first = tokens.path("refresh_token").asText();
+        assertThat(tokenEndpoint.refreshAsPublicClient(first, APP, null).status()).isEqualTo(200);
+
+        assertThat(tokenEndpoint.refreshAsPublicClient(first, APP, null).status()).as("the rotated token, again").isEqualTo(400);
+
+        List<JsonNode> events = log.auditEventsWhen(found -> has(found, subtype("token-family-revoked")));
+        JsonNode family = only(events, subtype("token-family-revoked"));
+        assertThat(family.path("outcome").asText()).isEqualTo("0");
+        assertThat(family.path("action").asText()).isEqualTo("D");
+        assertThat(agentWho(family, "110150").path("identifier").path("value").asText()).isEqualTo(APP);
+        assertThat(agentWho(family, "IRCP").path("reference").asText()).isEqualTo(users.practitioner().fhirUser());
+        JsonNode refused = only(events, grant("refresh_token").and(event -> event.path("outcome").asText().equals("4")));
+        assertThat(refused.path("outcomeDesc").asText()).isNotBlank();
+    }
+
+    @Test
     void offWritesNothing() throws Exception {
         fixtures.realmAttribute("smart.auditSink", "off");
         ServerLog log = ServerLog.fromNow();
