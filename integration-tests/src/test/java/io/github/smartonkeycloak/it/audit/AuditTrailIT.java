@@ -169,8 +169,11 @@ class AuditTrailIT {
         assertThat(family.path("action").asText()).isEqualTo("D");
         assertThat(agentWho(family, "110150").path("identifier").path("value").asText()).isEqualTo(APP);
         assertThat(agentWho(family, "IRCP").path("reference").asText()).isEqualTo(users.practitioner().fhirUser());
-        JsonNode refused = only(events, grant("refresh_token").and(event -> event.path("outcome").asText().equals("4")));
-        assertThat(refused.path("outcomeDesc").asText()).isNotBlank();
+        // A refused request issued no token, so its AuditEvent names none.
+        JsonNode refused = only(events, event -> event.path("type").path("code").asText().equals("110114")
+                && event.path("outcome").asText().equals("4"));
+        assertThat(refused.path("outcomeDesc").asText()).isEqualTo("invalid_token");
+        assertThat(agentWho(refused, "110150").path("identifier").path("value").asText()).isEqualTo(APP);
     }
 
     @Test
