@@ -27,6 +27,7 @@ final class CommandLineOptions {
                     + DemoFhirServerConfig.DEFAULT_PATIENT_COUNT + ")",
             "  --seed <number>                seed of the synthetic population (default "
                     + DemoFhirServerConfig.DEFAULT_SEED + ")",
+            "  --store <on|off>               store Consent and AuditEvent (HAPI JPA server, in-memory H2; default on)",
             "  --help                         print this help");
 
     private final boolean helpRequested;
@@ -97,6 +98,9 @@ final class CommandLineOptions {
                 case "--seed":
                     builder.seed(parseLong(option, value));
                     break;
+                case "--store":
+                    builder.store(parseOnOff(option, value));
+                    break;
                 default:
                     throw new UsageException("Unknown option: " + option);
             }
@@ -108,7 +112,14 @@ final class CommandLineOptions {
     private static boolean isKnown(String option) {
         return option.equals("--host") || option.equals("--port") || option.equals("--keycloak-realm-url")
                 || option.equals("--client-id") || option.equals("--client-secret") || option.equals("--patients")
-                || option.equals("--seed");
+                || option.equals("--seed") || option.equals("--store");
+    }
+
+    private static boolean parseOnOff(String option, String value) throws UsageException {
+        if ("on".equals(value) || "off".equals(value)) {
+            return "on".equals(value);
+        }
+        throw new UsageException("Option " + option + " needs on or off, got: " + value);
     }
 
     private static int parseInt(String option, String value) throws UsageException {

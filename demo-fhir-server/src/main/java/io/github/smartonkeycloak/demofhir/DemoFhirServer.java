@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.channels.ServerSocketChannel;
 import java.util.EnumSet;
+import java.util.List;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.github.smartonkeycloak.demofhir.data.Population;
@@ -16,6 +17,7 @@ import io.github.smartonkeycloak.demofhir.keycloak.RealmEndpoints;
 import io.github.smartonkeycloak.demofhir.security.BearerTokenFilter;
 import io.github.smartonkeycloak.demofhir.security.KeycloakTokenIntrospector;
 import io.github.smartonkeycloak.demofhir.security.TokenIntrospector;
+import io.github.smartonkeycloak.demofhir.store.JpaResourceStore;
 import io.github.smartonkeycloak.demofhir.web.CorsFilter;
 import io.github.smartonkeycloak.demofhir.web.DemoAppServlet;
 import io.github.smartonkeycloak.demofhir.web.RequestLogFilter;
@@ -44,15 +46,38 @@ public final class DemoFhirServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector connector;
+    /** Null when the config leaves the stored types out. */
+    private final JpaResourceStore store;
 
-    private DemoFhirServer(Server jetty, ServerConnector connector) {
+    private DemoFhirServer(Server jetty, ServerConnector connector, JpaResourceStore store) {
         this.jetty = jetty;
         this.connector = connector;
+        this.store = store;
     }
 
-    /** Generates the population, starts Jetty and returns once it accepts requests. */
+    /** Generates the population, starts the store and Jetty, and returns once it accepts requests. */
     public static DemoFhirServer start(DemoFhirServerConfig config) {
         long started = System.nanoTime();
+        JpaResourceStore store = config.store() ? startStore() : null;
+        try {
+            return start(config, store, started);
+        } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
+    }
+
+    private static JpaResourceStore startStore() {
+        long started = System.nanoTime();
+        JpaResourceStore store = JpaResourceStore.start();
+        LOG.info("Store for {} started ({} ms)", String.join(", ", JpaResourceStore.TYPES),
+                (System.nanoTime() - started) / 1_000_000);
+        return store;
+    }
+
+    private static DemoFhirServer start(DemoFhirServerConfig config, JpaResourceStore store, long started) {
         Population population = PopulationGenerator.generate(config.patientCount(), config.seed());
         LOG.info("Generated {} patients, {} resources in all (seed {})", population.patients().size(),
                 population.resourceCount(), config.seed());
@@ -78,7 +103,9 @@ public final class DemoFhirServer implements AutoCloseable {
         addFilter(context, new CorsFilter(), "/*");
         addFilter(context, new BearerTokenFilter(introspector, fhirContext), FHIR_PATH + "/*");
 
-        ServletHolder fhir = new ServletHolder("fhir", new DemoRestfulServer(fhirContext, population, realm));
+        ServletHolder fhir = new ServletHolder("fhir", new DemoRestfulServer(fhirContext, population, realm,
+                store == null ? List.of() : store.resourceProviders(),
+                store == null ? List.of() : store.interceptors()));
         fhir.setInitOrder(1); // initialise HAPI during start, not on the first request
         context.addServlet(fhir, FHIR_PATH + "/*");
         // An exact mapping wins over HAPI's /fhir/*.
@@ -95,7 +122,7 @@ public final class DemoFhirServer implements AutoCloseable {
             throw new IllegalStateException("Could not start the demo FHIR server on " + config.host() + " port "
                     + config.port(), e);
         }
-        DemoFhirServer server = new DemoFhirServer(jetty, connector);
+        DemoFhirServer server = new DemoFhirServer(jetty, connector, store);
         LOG.info("Listening on {} port {}, Keycloak realm {} ({} ms)", config.host(), server.port(),
                 config.keycloakRealmUrl(), (System.nanoTime() - started) / 1_000_000);
         LOG.info("Demo SMART app at {}", server.appUrl());
@@ -128,6 +155,9 @@ public final class DemoFhirServer implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(jetty);
+        if (store != null) {
+            store.close();
+        }
     }
 
     private static void addFilter(ServletContextHandler context, Filter filter, String pathSpec) {

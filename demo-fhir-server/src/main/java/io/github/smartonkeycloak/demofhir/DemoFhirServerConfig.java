@@ -27,6 +27,7 @@ public final class DemoFhirServerConfig {
     private final String clientSecret;
     private final int patientCount;
     private final long seed;
+    private final boolean store;
 
     private DemoFhirServerConfig(Builder builder) {
         this.host = builder.host;
@@ -36,6 +37,7 @@ public final class DemoFhirServerConfig {
         this.clientSecret = builder.clientSecret;
         this.patientCount = builder.patientCount;
         this.seed = builder.seed;
+        this.store = builder.store;
     }
 
     public static Builder builder() {
@@ -76,11 +78,20 @@ public final class DemoFhirServerConfig {
         return seed;
     }
 
+    /**
+     * Whether Consent and AuditEvent are stored (HAPI's JPA server on an in-memory H2 database, ADR 0006). Off, the
+     * server starts in a fraction of the time and has no such types.
+     */
+    public boolean store() {
+        return store;
+    }
+
     /** Leaves the client secret out, so the config can be logged. */
     @Override
     public String toString() {
         return "DemoFhirServerConfig[host=" + host + ", port=" + port + ", keycloakRealmUrl=" + keycloakRealmUrl
-                + ", clientId=" + clientId + ", patientCount=" + patientCount + ", seed=" + seed + "]";
+                + ", clientId=" + clientId + ", patientCount=" + patientCount + ", seed=" + seed + ", store=" + store
+                + "]";
     }
 
     public static final class Builder {
@@ -92,6 +103,7 @@ public final class DemoFhirServerConfig {
         private String clientSecret = DEFAULT_CLIENT_SECRET;
         private int patientCount = DEFAULT_PATIENT_COUNT;
         private long seed = DEFAULT_SEED;
+        private boolean store = true;
 
         private Builder() {
         }
@@ -135,6 +147,11 @@ public final class DemoFhirServerConfig {
 
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        public Builder store(boolean store) {
+            this.store = store;
             return this;
         }
 

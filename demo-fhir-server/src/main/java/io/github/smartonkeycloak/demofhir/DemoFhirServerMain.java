@@ -2,7 +2,8 @@ package io.github.smartonkeycloak.demofhir;
 
 /**
  * {@code java -jar demo-fhir-server.jar [--host 127.0.0.1] [--port 8081] [--keycloak-realm-url URL] [--client-id ID]
- * [--client-secret SECRET] [--patients 300] [--seed 42]}, the secret also from {@code DEMO_FHIR_CLIENT_SECRET}:
+ * [--client-secret SECRET] [--patients 300] [--seed 42] [--store on]}, the secret also from
+ * {@code DEMO_FHIR_CLIENT_SECRET}:
  * starts the server, prints one ready line, and stops on SIGTERM or SIGINT. A bad command line prints the usage to
  * stderr and exits with 2.
  */

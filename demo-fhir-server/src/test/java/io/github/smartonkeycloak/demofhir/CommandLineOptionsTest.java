@@ -35,7 +35,7 @@ class CommandLineOptionsTest {
     void everyOptionIsRead() throws UsageException {
         CommandLineOptions options = CommandLineOptions.parse("--host", "0.0.0.0", "--port", "18081",
                 "--keycloak-realm-url", "http://localhost:18089/realms/smart",
-                "--client-id", "fhir", "--client-secret", "s", "--patients", "50", "--seed", "7");
+                "--client-id", "fhir", "--client-secret", "s", "--patients", "50", "--seed", "7", "--store", "off");
 
         assertThat(options.helpRequested()).isFalse();
         DemoFhirServerConfig config = options.config();
@@ -46,13 +46,15 @@ class CommandLineOptionsTest {
         assertThat(config.clientSecret()).isEqualTo("s");
         assertThat(config.patientCount()).isEqualTo(50);
         assertThat(config.seed()).isEqualTo(7L);
+        assertThat(config.store()).isFalse();
+        assertThat(CommandLineOptions.parse().config().store()).as("default").isTrue();
     }
 
     @Test
     void helpWins() throws UsageException {
         assertThat(CommandLineOptions.parse("--port", "1", "--help").helpRequested()).isTrue();
         assertThat(CommandLineOptions.USAGE).contains("--host", "DEMO_FHIR_CLIENT_SECRET", "--port", "--keycloak-realm-url", "--client-id",
-                "--client-secret", "--patients", "--seed", "--help");
+                "--client-secret", "--patients", "--seed", "--store", "--help");
     }
 
     @Test
@@ -65,6 +67,8 @@ class CommandLineOptionsTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("--port");
         assertThatThrownBy(() -> CommandLineOptions.parse("--patients", "1"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--patients");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--store", "yes"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("on or off");
         assertThatThrownBy(() -> CommandLineOptions.parse("stray"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("stray");
     }

@@ -11,7 +11,7 @@ class DemoFhirServerBindTest {
 
     @Test
     void listensOnLoopbackOnlyByDefault() {
-        try (DemoFhirServer server = DemoFhirServer.start(DemoFhirServerConfig.builder().port(0).patientCount(2)
+        try (DemoFhirServer server = DemoFhirServer.start(DemoFhirServerConfig.builder().port(0).patientCount(2).store(false)
                 .build())) {
             InetSocketAddress bound = server.localAddress();
 
@@ -22,7 +22,7 @@ class DemoFhirServerBindTest {
 
     @Test
     void hostWidensItToEveryInterface() {
-        try (DemoFhirServer server = DemoFhirServer.start(DemoFhirServerConfig.builder().host("0.0.0.0").port(0)
+        try (DemoFhirServer server = DemoFhirServer.start(DemoFhirServerConfig.builder().host("0.0.0.0").port(0).store(false)
                 .patientCount(2).build())) {
             assertThat(server.localAddress().getAddress().isAnyLocalAddress()).isTrue();
         }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -40,6 +41,7 @@ public final class AccessDecision {
     private final Set<ScopeContext> contexts;
     /** Contexts whose scopes would permit the request but are not honoured for this token. */
     private final Set<ScopeContext> ignored;
+    private final boolean serviceAccount;
 
     AccessDecision(GrantedScopes scopes, String resourceType, Interaction interaction,
             Map<String, List<String>> searchParameters, String patient, boolean serviceAccount) {
@@ -48,6 +50,7 @@ public final class AccessDecision {
         this.interaction = interaction;
         this.searchParameters = searchParameters;
         this.patient = patient;
+        this.serviceAccount = serviceAccount;
         this.contexts = EnumSet.noneOf(ScopeContext.class);
         this.ignored = EnumSet.noneOf(ScopeContext.class);
         for (ScopeContext context : ScopeContext.values()) {
@@ -89,6 +92,16 @@ public final class AccessDecision {
     /** Only {@code patient/} scopes could permit the request, and the token names no patient. */
     boolean needsPatientInContext() {
         return patient == null && contexts.equals(EnumSet.of(ScopeContext.PATIENT));
+    }
+
+    /** The decision the same token would get for a create of the same type (an update that creates needs it). */
+    AccessDecision forCreate() {
+        return new AccessDecision(scopes, resourceType, Interaction.CREATE, Map.of(), patient, serviceAccount);
+    }
+
+    /** The patient in context when only {@code patient/} scopes can permit the request; empty otherwise. */
+    public Optional<String> onlyPatient() {
+        return contexts.equals(EnumSet.of(ScopeContext.PATIENT)) ? Optional.ofNullable(patient) : Optional.empty();
     }
 
     /** Whether the request may return this resource (of the requested type). */

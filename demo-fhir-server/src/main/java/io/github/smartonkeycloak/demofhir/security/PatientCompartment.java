@@ -1,6 +1,8 @@
 package io.github.smartonkeycloak.demofhir.security;
 
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -31,6 +33,14 @@ final class PatientCompartment {
         }
         if (resource instanceof RelatedPerson person) {
             return refersTo(person.getPatient(), patientId);
+        }
+        if (resource instanceof Consent consent) {
+            return refersTo(consent.getPatient(), patientId);
+        }
+        if (resource instanceof AuditEvent event) {
+            // The R4 compartment: the patient as an agent, or as an entity the event is about.
+            return event.getAgent().stream().anyMatch(agent -> refersTo(agent.getWho(), patientId))
+                    || event.getEntity().stream().anyMatch(entity -> refersTo(entity.getWhat(), patientId));
         }
         // Shared data that SMART lets patient/ scopes read. Any other type is refused until it is listed here.
         return resource instanceof Practitioner;

@@ -10,21 +10,26 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import io.github.smartonkeycloak.core.scope.GrantedScopes;
 import io.github.smartonkeycloak.core.scope.Interaction;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds reads and searches to the SMART scopes of the access token ({@code scope} and {@code patient} of the
- * introspection). Before HAPI handles a request it refuses what no scope permits (403) and leaves an
- * {@link AccessDecision} on the request; the resource providers apply it to each resource: a search leaves out what
- * the token may not see, and a read of such a resource answers the same 404 as a read of a missing one, so that
- * nobody learns which ids exist outside their compartment. The CapabilityStatement passes; page requests pass here
- * and are held to the token that searched by {@link TokenBoundPagingProvider}. Anything else is refused, since the
- * server only reads and searches.
+ * Holds requests to the SMART scopes of the access token ({@code scope} and {@code patient} of the introspection).
+ * Before HAPI handles a request it refuses what no scope permits (403) and leaves an {@link AccessDecision} on the
+ * request; the resource providers apply it to each resource: a search leaves out what the token may not see, and a
+ * read of such a resource answers the same 404 as a read of a missing one, so that nobody learns which ids exist
+ * outside their compartment. For the stored types (Consent, AuditEvent: HAPI's JPA server) {@link StoredResourceGuard}
+ * applies it at HAPI's storage hooks, and a create or update is checked here against the resource sent. The
+ * CapabilityStatement passes; page requests pass here and are held to the token that searched by
+ * {@link TokenBoundPagingProvider}. Anything else (delete, patch, history, operations, conditional writes) is
+ * refused.
  */
 public final class ScopeEnforcer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScopeEnforcer.class);
+    private static final String ONLY = "This server answers read and search requests, and create and update (by id) "
+            + "of Consent and AuditEvent";
 
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void decide(RequestDetails request, RestOperationTypeEnum operation) {
@@ -40,9 +45,20 @@ public final class ScopeEnforcer {
             case SEARCH_TYPE:
                 interaction = Interaction.SEARCH;
                 break;
+            case CREATE:
+                // Only the stored types have create and update methods; HAPI answers 405 for the others.
+                interaction = Interaction.CREATE;
+                break;
+            case UPDATE:
+                interaction = Interaction.UPDATE;
+                break;
             default:
                 LOG.info("403 {}", operation.getCode());
-                throw forbidden("This server only answers read and search requests");
+                throw forbidden(ONLY);
+        }
+        if (request.getConditionalUrl(operation) != null) {
+            LOG.info("403 conditional {}", operation.getCode());
+            throw forbidden(ONLY);
         }
         String type = request.getResourceName();
         Introspection introspection = AuthenticatedRequest.introspection(request).orElseGet(Introspection::inactive);
@@ -62,7 +78,16 @@ public final class ScopeEnforcer {
             throw refused(interaction, type, "Patient-level scopes (patient/...) need a patient in context, "
                     + "and the access token has none");
         }
+        if (isWrite(interaction) && !(request.getResource() instanceof Resource sent && decision.allows(sent))) {
+            // Only patient/ scopes get here: the resource sent is not about the patient in context.
+            throw refused(interaction, type, "Patient-level scopes (patient/...) only allow " + verb(interaction)
+                    + " of " + type + " resources about the patient in context");
+        }
         decision.attachTo(request);
+    }
+
+    private static boolean isWrite(Interaction interaction) {
+        return interaction == Interaction.CREATE || interaction == Interaction.UPDATE;
     }
 
     /** Logs the refusal without token or patient data: the interaction and resource type only. */

@@ -45,6 +45,18 @@ public final class FhirHttp {
         return get(pathOrUrl, "Authorization", "Bearer " + token, "Accept", "application/fhir+json");
     }
 
+    /** POST (create) or PUT (update) of a FHIR JSON body, with this client's token. */
+    public HttpResponse<String> write(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString(json)),
+                "Authorization", "Bearer " + token, "Accept", "application/fhir+json",
+                "Content-Type", "application/fhir+json");
+    }
+
+    /** The same with a resource, encoded as JSON. */
+    public HttpResponse<String> write(String method, String path, IBaseResource resource) {
+        return write(method, path, FHIR.newJsonParser().encodeResourceToString(resource));
+    }
+
     public HttpResponse<String> get(String pathOrUrl, String... headers) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET(), headers);
     }

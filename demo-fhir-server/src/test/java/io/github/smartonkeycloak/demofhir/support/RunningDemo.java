@@ -5,7 +5,11 @@ import java.util.function.UnaryOperator;
 import io.github.smartonkeycloak.demofhir.DemoFhirServer;
 import io.github.smartonkeycloak.demofhir.DemoFhirServerConfig;
 
-/** A demo server on an ephemeral port in front of a {@link FakeKeycloak}; closing stops both. */
+/**
+ * A demo server on an ephemeral port in front of a {@link FakeKeycloak}; closing stops both. Unless a test asks for
+ * it ({@code config.store(true)}), the server runs without its Consent and AuditEvent store, which would add seconds
+ * to each start.
+ */
 public final class RunningDemo implements AutoCloseable {
 
     private final FakeKeycloak keycloak;
@@ -30,7 +34,8 @@ public final class RunningDemo implements AutoCloseable {
                     .port(0)
                     .keycloakRealmUrl(keycloak.realmUrl())
                     .clientId(FakeKeycloak.CLIENT_ID)
-                    .clientSecret(FakeKeycloak.CLIENT_SECRET)).build();
+                    .clientSecret(FakeKeycloak.CLIENT_SECRET)
+                    .store(false)).build();
             return new RunningDemo(keycloak, DemoFhirServer.start(config));
         } catch (RuntimeException e) {
             keycloak.close();

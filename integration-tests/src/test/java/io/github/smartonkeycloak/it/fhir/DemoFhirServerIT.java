@@ -48,7 +48,9 @@ class DemoFhirServerIT {
 
     @BeforeAll
     static void startFhirServer() {
-        fhirServer = DemoFhirServer.start(DemoFhirServerConfig.builder().port(0).keycloakRealmUrl(REALM_URL).build());
+        // The read path only: without the Consent and AuditEvent store, which ConsentRecordsIT covers.
+        fhirServer = DemoFhirServer.start(DemoFhirServerConfig.builder().port(0).keycloakRealmUrl(REALM_URL)
+                .store(false).build());
     }
 
     @AfterAll
