@@ -1,7 +1,10 @@
 package io.github.smartonkeycloak.it.support;
 
+import java.nio.file.Path;
+
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder.LogHandlers;
 
 /**
  * The one server configuration of the suite: every provider jar of the pack, the demo EHR launcher's too, plus the
@@ -11,10 +14,15 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 public final class SmartServerConfig implements KeycloakServerConfig {
 
     public static final String GROUP_ID = "io.github.smartonkeycloak";
+    /** The server's log as a file too, for tests that read what the server logged (the audit trail, no PHI). */
+    public static final Path SERVER_LOG = Path.of(System.getProperty("basedir", "."), "target", "keycloak-server.log")
+            .toAbsolutePath().normalize();
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        config.log().handlers(LogHandlers.CONSOLE, LogHandlers.FILE);
         return config
+                .option("log-file", SERVER_LOG.toString())
                 .dependency(GROUP_ID, "smart-core")
                 .dependency(GROUP_ID, "smart-scopes-provider")
                 .dependency(GROUP_ID, "launch-context-authenticator")

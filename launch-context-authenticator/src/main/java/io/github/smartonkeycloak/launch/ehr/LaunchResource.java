@@ -2,6 +2,7 @@ package io.github.smartonkeycloak.launch.ehr;
 
 import java.util.Map;
 
+import io.github.smartonkeycloak.audit.SmartAuditListener;
 import io.github.smartonkeycloak.core.launch.InvalidLaunchRequestException;
 import io.github.smartonkeycloak.core.launch.LaunchRequest;
 import io.github.smartonkeycloak.core.launch.LaunchRequestParser;
@@ -102,6 +103,7 @@ public final class LaunchResource {
         int lifespan = config.launchLifespanSeconds();
         String launch = new LaunchStore(session).register(realm, request, lifespan);
         LOG.debugf("Launch registered for client %s by %s", request.clientId(), caller.client() == null ? "?" : caller.client().getClientId());
+        SmartAuditListener.launchCreated(session, realm, request, caller.client() == null ? null : caller.client().getClientId(), launch);
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("launch", launch, "expires_in", lifespan)).build();
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.github.smartonkeycloak.core.launch.LaunchContext;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -71,6 +72,15 @@ public final class FlowPages {
     /** Ends the authorization with {@code access_denied} (and this description) at the app's redirect URI. */
     public static void deny(AuthenticationFlowContext context, LoginProtocol.Error error, String eventError,
             String description) {
+        // The event of this request knows neither the user nor the patient chosen on an earlier page; the audit
+        // trail records who was refused, and for which patient.
+        if (context.getUser() != null) {
+            context.getEvent().user(context.getUser());
+        }
+        LaunchContext launch = new PendingAuthorization(context.getSession(), context.getAuthenticationSession()).launchContext();
+        if (launch != null && launch.patient() != null) {
+            context.getEvent().detail(SmartLaunchEvents.PATIENT, launch.patient());
+        }
         context.getEvent().detail(SmartLaunchEvents.ERROR, description).error(eventError);
         LoginProtocol protocol = context.getSession().getProvider(LoginProtocol.class,
                 context.getAuthenticationSession().getProtocol());
