@@ -2,7 +2,6 @@ package io.github.smartonkeycloak.demofhir.store;
 
 import java.util.Properties;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import ca.uhn.fhir.batch2.jobs.config.BatchCommonCtx;

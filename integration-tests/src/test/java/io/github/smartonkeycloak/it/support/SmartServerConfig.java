@@ -3,8 +3,8 @@ package io.github.smartonkeycloak.it.support;
 import java.nio.file.Path;
 
 import org.keycloak.testframework.server.KeycloakServerConfig;
-import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder.LogHandlers;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The one server configuration of the suite: every provider jar of the pack, the demo EHR launcher's too, plus the

@@ -1,6 +1,7 @@
 package io.github.smartonkeycloak.launch.consent.store;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.smartonkeycloak.core.consent.record.ConsentVerdict;
@@ -30,8 +31,11 @@ public interface SmartConsentStore extends Provider {
     /** Whether an active consent covers this grant now (cached for at most the realm's consent cache window). */
     ConsentVerdict check(GrantSubject subject, Collection<String> grantedScopes);
 
-    /** The user took the app's access away in Keycloak: the user's records for the app become inactive. */
-    void withdraw(RealmModel realm, UserModel user, ClientModel client);
+    /**
+     * The user took the app's access away in Keycloak: the user's records for the app become inactive. Answers the
+     * records withdrawn, with their patients.
+     */
+    List<WithdrawnConsent> withdraw(RealmModel realm, UserModel user, ClientModel client);
 
     @Override
     default void close() {
@@ -45,6 +49,10 @@ public interface SmartConsentStore extends Provider {
             throw new IllegalStateException("no provider '" + id + "' of SPI " + SmartConsentStoreSpi.SPI_NAME);
         }
         return store;
+    }
+
+    /** A record made inactive ({@code Consent/<id>}) and its patient's id. */
+    record WithdrawnConsent(String reference, String patientId) {
     }
 
     /** A record and what the decision did to it. */

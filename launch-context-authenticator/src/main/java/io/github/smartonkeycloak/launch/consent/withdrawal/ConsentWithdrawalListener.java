@@ -1,10 +1,16 @@
 package io.github.smartonkeycloak.launch.consent.withdrawal;
 
+import java.time.Instant;
 import java.util.Map;
 
+import io.github.smartonkeycloak.audit.SmartAuditListener;
+import io.github.smartonkeycloak.core.audit.AuditEventKind;
+import io.github.smartonkeycloak.core.audit.AuditRecord;
+import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.consent.store.SmartConsentStore;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -52,7 +58,14 @@ final class ConsentWithdrawalListener implements EventListenerProvider {
             return;
         }
         try {
-            SmartConsentStore.of(session, realm).withdraw(realm, user, client);
+            for (SmartConsentStore.WithdrawnConsent withdrawn : SmartConsentStore.of(session, realm).withdraw(realm, user, client)) {
+                SmartAuditListener.record(session, realm, AuditRecord.of(AuditEventKind.CONSENT_WITHDRAWN,
+                                Instant.ofEpochMilli(Time.currentTimeMillis()))
+                        .user(user.getId(), user.getFirstAttribute(FhirUser.NAME))
+                        .client(clientId)
+                        .patient("Patient/" + withdrawn.patientId())
+                        .consent(withdrawn.reference()));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Realm '%s': the Consent records of user %s for %s could not be made inactive: %s",
                     realm.getName(), user.getId(), clientId, e.getMessage());

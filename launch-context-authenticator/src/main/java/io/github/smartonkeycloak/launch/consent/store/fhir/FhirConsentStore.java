@@ -1,6 +1,7 @@
 package io.github.smartonkeycloak.launch.consent.store.fhir;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -89,14 +90,17 @@ final class FhirConsentStore implements SmartConsentStore {
     }
 
     @Override
-    public void withdraw(RealmModel realm, UserModel user, ClientModel client) {
+    public List<WithdrawnConsent> withdraw(RealmModel realm, UserModel user, ClientModel client) {
         String prefix = user.getId() + "/" + client.getClientId() + "/";
+        List<WithdrawnConsent> withdrawn = new ArrayList<>();
         for (StoredConsent stored : records.activeOfApp(client.getClientId())) {
             if (stored.key() != null && stored.key().startsWith(prefix)) {
                 records.deactivate(stored);
                 cache.forget(realm.getId() + "|" + stored.record().patientId());
+                withdrawn.add(new WithdrawnConsent("Consent/" + stored.record().id(), stored.record().patientId()));
             }
         }
+        return withdrawn;
     }
 
     private static String cacheKey(GrantSubject subject) {

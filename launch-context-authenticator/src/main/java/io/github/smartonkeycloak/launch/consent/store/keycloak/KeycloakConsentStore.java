@@ -1,6 +1,7 @@
 package io.github.smartonkeycloak.launch.consent.store.keycloak;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.smartonkeycloak.core.consent.record.ConsentVerdict;
@@ -36,7 +37,7 @@ final class KeycloakConsentStore implements SmartConsentStore {
     }
 
     @Override
-    public void withdraw(RealmModel realm, UserModel user, ClientModel client) {
-        // Keycloak removed its consent and ended the sessions already.
+    public List<WithdrawnConsent> withdraw(RealmModel realm, UserModel user, ClientModel client) {
+        return List.of(); // Keycloak removed its consent and ended the sessions already.
     }
 }
