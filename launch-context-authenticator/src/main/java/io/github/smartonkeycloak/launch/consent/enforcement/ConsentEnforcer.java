@@ -74,6 +74,7 @@ public final class ConsentEnforcer {
     private static void endGrant(KeycloakSession session, String realmId, String userId, String clientId) {
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), job -> {
             RealmModel realm = job.realms().getRealm(realmId);
+            job.getContext().setRealm(realm);
             UserModel user = job.users().getUserById(realm, userId);
             ClientModel client = realm.getClientById(clientId);
             if (user != null && client != null) {

@@ -75,7 +75,7 @@ final class WithdrawalPoll implements ScheduledTask {
                 endWhatIsNoLongerPermitted(session, realm, records, patient);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Realm '%s': the SMART consent poll could not read the FHIR server: %s", realm.getName(), e.getMessage());
+            LOG.warnf(e, "Realm '%s': the SMART consent poll failed: %s", realm.getName(), e);
         }
     }
 
