@@ -67,6 +67,7 @@ final class ConsentRecording {
             return false;
         }
         recorded.ifPresent(record -> context.getEvent()
+                .detail(SmartLaunchEvents.PATIENT, authorization.launchContext().patient())
                 .detail(SmartLaunchEvents.CONSENT_RECORD, record.reference())
                 .detail(SmartLaunchEvents.CONSENT_CHANGE, record.change()));
         return true;
