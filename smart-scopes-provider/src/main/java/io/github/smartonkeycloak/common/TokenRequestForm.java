@@ -20,6 +20,9 @@ public final class TokenRequestForm {
 
     /** The current request's form, if it is a form POST (token requests are). */
     public static Optional<TokenRequestForm> current(KeycloakSession session) {
+        if (RequestUris.baseUri(session).isEmpty()) {
+            return Optional.empty(); // a scheduled task (the consent poll's service token) serves no request
+        }
         HttpRequest request = session.getContext().getHttpRequest();
         if (request == null || !HttpMethod.POST.equals(request.getHttpMethod())) {
             return Optional.empty();

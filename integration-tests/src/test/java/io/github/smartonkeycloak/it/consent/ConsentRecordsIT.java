@@ -95,11 +95,22 @@ class ConsentRecordsIT {
 
         consents.setStatus(consents.ofApp("amy-shaw", "withdrawn-app").orElseThrow(), "inactive");
 
-        assertThat(introspect(granted.path("access_token").asText()).path("active").asBoolean()).isFalse();
         Http.Response refresh = tokens.refreshAsPublicClient(granted.path("refresh_token").asText(), "withdrawn-app", null);
         assertThat(refresh.status()).as(refresh.body()).isEqualTo(400);
         assertThat(refresh.json().path("error").asText()).isEqualTo("invalid_grant");
-        assertThat(refresh.json().path("error_description").asText()).contains("Consent");
+        assertThat(refresh.json().path("error_description").asText()).contains("no active Consent permits this grant");
+        assertThat(introspect(granted.path("access_token").asText()).path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void withdrawnOnTheFhirServerIntrospectionAnswersInactiveAtOnce() {
+        app("introspected-app");
+        JsonNode granted = launch("introspected-app", "amy-shaw");
+        consents.setStatus(consents.ofApp("amy-shaw", "introspected-app").orElseThrow(), "inactive");
+
+        assertThat(introspect(granted.path("access_token").asText()).path("active").asBoolean()).isFalse();
+        Http.Response refresh = tokens.refreshAsPublicClient(granted.path("refresh_token").asText(), "introspected-app", null);
+        assertThat(refresh.json().path("error").asText()).as("the introspection ended the grant").isEqualTo("invalid_grant");
     }
 
     @Test
