@@ -62,6 +62,8 @@ class FhirOutageIT {
         RealmFixtures fixtures = new RealmFixtures(realm);
         fixtures.publicClient(APP, List.of("launch/patient", "patient/*.rs"));
         fixtures.realmAttribute("smart.fhirBaseUrls", fhirBaseUrl);
+        // The stub counts the pickers' requests; the FHIR consent store's poll would search it too.
+        fixtures.realmAttribute("smart.consentStore", "keycloak");
         return new SmartAppFlow(realm.getBaseUrl(), APP).with("aud", fhirBaseUrl);
     }
 

@@ -165,7 +165,7 @@ class RealmExportIT {
                 .flatMap(profile -> profile.getExecutors().stream())
                 .map(ClientPolicyExecutorRepresentation::getExecutorProviderId).toList();
         assertThat(executors).containsExactly("pkce-enforcer", "reject-ropc-grant", "reject-implicit-grant",
-                "smart-client-assertion", "smart-backend-token");
+                "smart-client-assertion", "smart-backend-token", "smart-consent-introspection");
         assertThat(realm.admin().clientPoliciesPoliciesResource().getPolicies().getPolicies())
                 .anySatisfy(policy -> {
                     assertThat(policy.isEnabled()).isTrue();
