@@ -12,6 +12,7 @@ import io.github.smartonkeycloak.core.consent.record.ConsentJudge;
 import io.github.smartonkeycloak.core.consent.record.ConsentRecord;
 import io.github.smartonkeycloak.core.consent.record.ConsentVerdict;
 import io.github.smartonkeycloak.core.consent.record.ConsentVerdictKind;
+import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import io.github.smartonkeycloak.core.fhir.FhirUser;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.consent.store.GrantSubject;
@@ -54,6 +55,10 @@ final class FhirConsentStore implements SmartConsentStore {
     public Optional<RecordedConsent> record(GrantSubject subject, Collection<String> grantedScopes, boolean offline) {
         if (subject.patientId() == null) {
             return Optional.empty();
+        }
+        if (!subject.patientId().matches("[A-Za-z0-9\\-.]{1,64}")) {
+            // Fail closed with the readable "cannot be recorded" page rather than an error deep in the JSON writer.
+            throw new FhirUnavailableException("the patient in context has no valid FHIR id to record a Consent for");
         }
         ConsentGrant grant = new ConsentGrant(records.appSystem(), subject.client().getClientId(), subject.patientId(),
                 subject.user().getFirstAttribute(FhirUser.NAME), List.copyOf(grantedScopes), offline, now(), null);

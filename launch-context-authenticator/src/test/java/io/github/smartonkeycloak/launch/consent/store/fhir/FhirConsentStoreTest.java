@@ -167,4 +167,11 @@ class FhirConsentStoreTest {
         assertThat(store(0).check(noPatient, SCOPES).kind()).isEqualTo(ConsentVerdictKind.NONE);
         assertThat(fhir.searches.get()).isZero();
     }
+
+    @Test
+    void aPatientIdThatIsNoFhirIdFailsClosedAndWritesNothing() {
+        assertThatThrownBy(() -> store(0).record(new GrantSubject(realm, user, app, "85 OR 1=1"), SCOPES, false))
+                .isInstanceOf(FhirUnavailableException.class).hasMessageNotContaining("85 OR");
+        assertThat(fhir.writes.get()).isZero();
+    }
 }
