@@ -2,6 +2,7 @@ package io.github.smartonkeycloak.launch.consent.introspection;
 
 import io.github.smartonkeycloak.core.launch.ContextField;
 import io.github.smartonkeycloak.core.scope.ScopeRequest;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.consent.enforcement.ConsentEnforcer;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.events.EventType;
@@ -47,8 +48,9 @@ final class ConsentIntrospectionExecutor implements ClientPolicyExecutorProvider
         MultivaluedMap<String, String> params = ((TokenIntrospectContext) context).getParams();
         String presented = params.getFirst("token");
         RealmModel realm = session.getContext().getRealm();
-        if (presented == null || realm == null) {
-            return;
+        if (presented == null || realm == null || !SmartRealmSettings.CONSENT_STORE_FHIR.equals(
+                SmartRealmSettings.of(realm.getAttributes()).consentStore())) {
+            return; // Keycloak's own consent decides: no token to decode here
         }
         AccessToken token = session.tokens().decode(presented, AccessToken.class);
         if (token == null || token.getIssuedFor() == null || token.getSubject() == null) {
