@@ -7,6 +7,10 @@
 # The demo realm is the production realm plus the demo overlay (demo users, demo and Inferno clients with published
 # secrets), made by the build. Everything listens on loopback only: the demo's admin/admin and demo users must not
 # be reachable from the network. SMART_DEMO_HOST=0.0.0.0 ./run-demo.sh widens that, at your own risk.
+#
+# ./run-demo.sh --cluster starts the production shape instead, on the same URLs (plus https://localhost:8443):
+# PostgreSQL, two Keycloak nodes in production mode forming one cluster, and nginx as the load balancer with TLS.
+# It installs Debian's postgresql and nginx when they are missing. See docker/cluster/demo-cluster.sh.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -29,6 +33,7 @@ PROVIDER_MODULES=(smart-core smart-scopes-provider launch-context-authenticator 
 
 KC_PID=""
 FHIR_PID=""
+CLUSTER=false
 
 log() { printf '[demo] %s\n' "$*"; }
 fail() { printf '[demo] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -59,11 +64,12 @@ stop_all() {
   trap - INT TERM EXIT
   # The terminal (or a pipe reader) may be gone already: stopping must not depend on being able to print.
   trap '' PIPE
-  if [ -n "$KC_PID$FHIR_PID" ]; then
+  if [ -n "$KC_PID$FHIR_PID" ] || [ "$CLUSTER" = true ]; then
     log "Stopping the demo stack ..." 2>/dev/null || true
   fi
   stop_process "$FHIR_PID"
   stop_process "$KC_PID"
+  [ "$CLUSTER" != true ] || stop_cluster
   rm -f "$PID_FILE"
 }
 
@@ -72,7 +78,7 @@ stop_leftovers() {
   [ -f "$PID_FILE" ] || return 0
   local pid
   for pid in $(cat "$PID_FILE"); do
-    if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -e "$DEMO_DIR" -e demo-fhir-server; then
+    if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -e "$DEMO_DIR" -e demo-fhir-server -e smart-demo-pgdata; then
       log "Stopping process $pid left over from an earlier run"
       stop_process "$pid"
     fi
@@ -135,8 +141,9 @@ install_keycloak() {
   if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     log "Fetching Keycloak $KC_VERSION through Maven ..."
     rm -rf "$KC_HOME"
+    # overWriteReleases: unpack even when an earlier unpack left its marker in target/ and .demo/ was deleted since.
     ./mvnw -B -q -N dependency:unpack \
-      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$DEMO_DIR"
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$DEMO_DIR" -Dmdep.overWriteReleases=true
     chmod +x "$KC_HOME"/bin/*.sh
   fi
   # Copy only changed jars: Keycloak rebuilds itself (about 30 s) whenever providers/ changes.
@@ -195,11 +202,37 @@ $(sed 's/^/    /' realm-export/demo-users.json)
 EOF
 }
 
+usage() {
+  cat <<EOF
+Usage: ./run-demo.sh [--cluster]
+  (no option)  one Keycloak in development mode on its embedded database (the quickest start)
+  --cluster    the production shape: PostgreSQL, two Keycloak nodes in production mode in one cluster, nginx as the
+               load balancer on http://localhost:$KC_PORT and https://localhost:8443
+EOF
+}
+
+parse_arguments() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --cluster) CLUSTER=true ;;
+      -h|--help) usage; exit 0 ;;
+      *) usage >&2; fail "unknown option: $1" ;;
+    esac
+    shift
+  done
+}
+
 main() {
+  parse_arguments "$@"
   mkdir -p "$DEMO_DIR"
   stop_leftovers
-  local port
-  for port in "$KC_PORT" "$KC_MANAGEMENT_PORT" "$FHIR_PORT"; do
+  local port ports=("$KC_PORT" "$KC_MANAGEMENT_PORT" "$FHIR_PORT")
+  if [ "$CLUSTER" = true ]; then
+    # shellcheck source=docker/cluster/demo-cluster.sh
+    . "$ROOT/docker/cluster/demo-cluster.sh"
+    ports=("$KC_PORT" "$HTTPS_PORT" "$FHIR_PORT")
+  fi
+  for port in "${ports[@]}"; do
     if port_in_use "$port"; then
       fail "port $port is in use by another program; stop it and run again"
     fi
@@ -212,17 +245,34 @@ main() {
   trap 'exit 130' INT
   trap 'exit 143' TERM
 
-  start_keycloak
-  wait_until_ok "Keycloak" "$REALM_URL/.well-known/smart-configuration" "$KC_PID" "$DEMO_DIR/keycloak.log"
+  if [ "$CLUSTER" = true ]; then
+    start_cluster
+  else
+    start_keycloak
+    wait_until_ok "Keycloak" "$REALM_URL/.well-known/smart-configuration" "$KC_PID" "$DEMO_DIR/keycloak.log"
+  fi
   start_fhir_server
   wait_until_ok "The demo FHIR server" "$FHIR_URL/.well-known/smart-configuration" "$FHIR_PID" "$DEMO_DIR/fhir-server.log"
   print_summary
+  [ "$CLUSTER" != true ] || print_cluster_summary
 
-  # Block until Ctrl-C, or until either process ends on its own (then stop the other too).
-  while kill -0 "$KC_PID" 2>/dev/null && kill -0 "$FHIR_PID" 2>/dev/null; do
+  # Block until Ctrl-C, or until a process ends on its own (then stop the others too).
+  while demo_processes_alive; do
     sleep 1
   done
-  fail "a demo process stopped unexpectedly; see .demo/keycloak.log and .demo/fhir-server.log"
+  fail "a demo process stopped unexpectedly; see the logs in .demo/"
+}
+
+demo_processes_alive() {
+  kill -0 "$FHIR_PID" 2>/dev/null || return 1
+  if [ "$CLUSTER" = true ]; then
+    local pid
+    for pid in "$PG_PID" "$NGINX_PID" "${NODE_PIDS[@]}"; do
+      kill -0 "$pid" 2>/dev/null || return 1
+    done
+  else
+    kill -0 "$KC_PID" 2>/dev/null || return 1
+  fi
 }
 
 main "$@"
