@@ -14,6 +14,7 @@ PG_PID=""
 NGINX_PID=""
 NODE_PIDS=()
 NODE_HTTP_PORTS=()
+JGROUPS_PORTS=()
 PG_PORT=""
 PG_DATA=""
 PG_PASSWORD=""
@@ -51,6 +52,19 @@ free_port() {
     fi
   done
   fail "no free port found"
+}
+
+# A free JGroups port for a node, from Keycloak's default 7800 up. JGroups' failure detection (FD_SOCK2) also
+# listens on that port + 50000, which must be free too; from 7800 it stays clear of the ports the demo uses.
+free_jgroups_port() {
+  local port
+  for port in $(seq 7800 7999); do
+    if ! port_in_use "$port" && ! port_in_use $((port + 50000)) && [[ " ${JGROUPS_PORTS[*]} " != *" $port "* ]]; then
+      printf '%s' "$port"
+      return 0
+    fi
+  done
+  fail "no free JGroups port between 7800 and 7999"
 }
 
 # PostgreSQL refuses to run as root: as root, its commands run as the postgres user the Debian package creates.
@@ -101,9 +115,7 @@ start_postgres() {
 
 # conf/keycloak.conf of a cluster node: the pack's options, then the tested production options.
 cluster_keycloak_conf() {
-  cat realm-export/keycloak.conf
-  printf '\n'
-  cat "$CLUSTER_CONF_DIR/keycloak-cluster.conf"
+  cat realm-export/keycloak.conf docker/cluster/keycloak-cluster.conf
 }
 
 # One built Keycloak home per node: kc.sh build runs once (only when the providers or options changed), and each node
@@ -131,7 +143,8 @@ build_cluster_keycloak() {
 
 start_cluster_node() {
   local node="$1" http_port management_port jgroups_port
-  http_port="$(free_port)"; management_port="$(free_port)"; jgroups_port="$(free_port)"
+  http_port="$(free_port)"; management_port="$(free_port)"; jgroups_port="$(free_jgroups_port)"
+  JGROUPS_PORTS+=("$jgroups_port")
   local import=()
   [ "$node" != 1 ] || import=(--import-realm)
   log "Starting Keycloak node $node (production mode, HTTP on 127.0.0.1:$http_port; log: .demo/cluster/node$node.log) ..."
