@@ -2,7 +2,9 @@ package io.github.smartonkeycloak.cluster.support;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -12,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Cluster {
 
-    private static Cluster running;
+    private static final Map<String, Cluster> RUNNING = new HashMap<>();
 
     private final ClusterSettings settings;
     private final PostgresServer database;
@@ -33,16 +35,27 @@ public final class Cluster {
         ClusterRealm.write(fhir.origin(), folder.resolve("node1/data/import/smart-realm.json"));
     }
 
-    /** The running cluster; the first call starts it (a few minutes), later calls restart a node a test stopped. */
-    public static synchronized Cluster get() {
-        if (running == null) {
-            Cluster cluster = new Cluster(ClusterSettings.fromSystemProperties());
-            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stopAll, "cluster-stop"));
-            cluster.startAll();
-            running = cluster;
+    /**
+     * The cluster this run tests (system property {@code cluster.mode}); the first call starts it (a few minutes),
+     * later calls restart a node a test stopped.
+     */
+    public static Cluster get() {
+        return get(ClusterSettings.fromSystemProperties().stateless());
+    }
+
+    /** The embedded or the stateless cluster, started on first use (the benchmark compares both). */
+    public static synchronized Cluster get(boolean stateless) {
+        ClusterSettings settings = ClusterSettings.fromSystemProperties().withStateless(stateless);
+        Cluster cluster = RUNNING.get(settings.mode());
+        if (cluster == null) {
+            Cluster started = new Cluster(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stopAll, "cluster-stop-" + settings.mode()));
+            started.startAll();
+            RUNNING.put(settings.mode(), started);
+            cluster = started;
         }
-        running.ensureBothNodes();
-        return running;
+        cluster.ensureBothNodes();
+        return cluster;
     }
 
     private void startAll() {
@@ -131,6 +144,11 @@ public final class Cluster {
 
     public Path nginxCertificate() {
         return nginx.certificate();
+    }
+
+    /** nginx's access log: one line per request, with the node that served it ({@code upstream=}). */
+    public Path nginxAccessLog() {
+        return nginx.accessLog();
     }
 
     public int publicHttpPort() {

@@ -10,6 +10,10 @@ record ClusterSettings(Path keycloakHome, Path providers, Path projectRoot, bool
                 path("cluster.project.root"), "stateless".equals(System.getProperty("cluster.mode", "embedded")));
     }
 
+    ClusterSettings withStateless(boolean stateless) {
+        return new ClusterSettings(keycloakHome, providers, projectRoot, stateless);
+    }
+
     /** {@code embedded} or {@code stateless}: names the working folder under target/. */
     String mode() {
         return stateless ? "stateless" : "embedded";
