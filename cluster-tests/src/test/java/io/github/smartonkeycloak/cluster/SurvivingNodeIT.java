@@ -54,11 +54,13 @@ class SurvivingNodeIT extends ClusterTestBase {
 
         assertThat(afterLogin.status()).as(afterLogin.toString()).isLessThan(500);
         if (afterLogin.status() / 100 == 3 || login.page(afterLogin).smartPage() != null) {
+            System.out.println("Login continued on node 2 after node 1 stopped: the flow finished");
             Map<String, String> redirect = login.continueFrom(afterLogin, ClusterRealm.REDIRECT_URI, PATIENT_USER, PATIENT_USER);
             JsonNode tokens = tokens(node2(), new Authorization(redirect, pkce, ClusterRealm.APP));
             assertThat(tokens.path("patient").asText()).isEqualTo("amy-shaw");
             assertThat(tokens.path("scope").asText()).contains("patient/*.rs");
         } else {
+            System.out.println("Login continued on node 2 after node 1 stopped: Keycloak's restart page");
             // Keycloak's own page: "start again" (its login form or an expired-page message), not an error page.
             assertThat(afterLogin.body()).containsAnyOf("kc-form-login", "kc-feedback-text", "kc-info-message");
         }

@@ -6,29 +6,20 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/**
- * A SMART app's signing key (RS384 or ES384), made with the JDK as an app would make it, with its public JWK. Signing
- * goes through the JDK too, so that tests can also sign what Keycloak must refuse.
- */
+/** A backend service's RS384 signing key, made with the JDK, and its public JWK Set. */
 public final class ClientKey {
 
     private final String kid;
-    private final String algorithm;
     private final KeyPair pair;
 
-    private ClientKey(String kid, String algorithm, KeyPair pair) {
+    private ClientKey(String kid, KeyPair pair) {
         this.kid = kid;
-        this.algorithm = algorithm;
         this.pair = pair;
     }
 
@@ -36,17 +27,7 @@ public final class ClientKey {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new ClientKey(kid, "RS384", generator.generateKeyPair());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static ClientKey es384(String kid) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp384r1"));
-            return new ClientKey(kid, "ES384", generator.generateKeyPair());
+            return new ClientKey(kid, generator.generateKeyPair());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -57,43 +38,20 @@ public final class ClientKey {
     }
 
     public String algorithm() {
-        return algorithm;
+        return "RS384";
     }
 
-    /** The public key as a JWK with {@code use: sig} (Keycloak ignores inline keys without it). */
-    public Map<String, Object> publicJwk() {
-        Map<String, Object> jwk = new LinkedHashMap<>();
-        jwk.put("kid", kid);
-        jwk.put("use", "sig");
-        jwk.put("alg", algorithm);
-        if (pair.getPublic() instanceof RSAPublicKey rsa) {
-            jwk.put("kty", "RSA");
-            jwk.put("n", base64Url(unsigned(rsa.getModulus(), 0)));
-            jwk.put("e", base64Url(unsigned(rsa.getPublicExponent(), 0)));
-        } else {
-            ECPublicKey ec = (ECPublicKey) pair.getPublic();
-            jwk.put("kty", "EC");
-            jwk.put("crv", "P-384");
-            jwk.put("x", base64Url(unsigned(ec.getW().getAffineX(), 48)));
-            jwk.put("y", base64Url(unsigned(ec.getW().getAffineY(), 48)));
-        }
-        return jwk;
+    /** The JWK Set with this key ({@code use: sig}: Keycloak ignores inline keys without it). */
+    static String jwks(ClientKey key) {
+        RSAPublicKey rsa = (RSAPublicKey) key.pair.getPublic();
+        return SmartClient.json(Map.of("keys", List.of(Map.of("kid", key.kid, "use", "sig", "alg", "RS384",
+                "kty", "RSA", "n", base64Url(unsigned(rsa.getModulus())), "e", base64Url(unsigned(rsa.getPublicExponent()))))));
     }
 
-    /** A JWK Set of these keys, as served at a JWKS URL or stored inline on the client. */
-    public static String jwks(ClientKey... keys) {
-        try {
-            return new ObjectMapper().writeValueAsString(Map.of("keys", Arrays.stream(keys).map(ClientKey::publicJwk).toList()));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Signs {@code header.payload} with this key, whatever alg the header names. */
+    /** Signs {@code header.payload}. */
     public String sign(String signingInput) {
         try {
-            Signature signature = Signature.getInstance("RS384".equals(algorithm) ? "SHA384withRSA"
-                    : "SHA384withECDSAinP1363Format");
+            Signature signature = Signature.getInstance("SHA384withRSA");
             signature.initSign(pair.getPrivate());
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return base64Url(signature.sign());
@@ -106,16 +64,8 @@ public final class ClientKey {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] unsigned(BigInteger value, int length) {
+    private static byte[] unsigned(BigInteger value) {
         byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        if (length > bytes.length) {
-            byte[] padded = new byte[length];
-            System.arraycopy(bytes, 0, padded, length - bytes.length, bytes.length);
-            return padded;
-        }
-        return bytes;
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 }

@@ -119,10 +119,6 @@ public final class Cluster {
         return node2;
     }
 
-    public boolean stateless() {
-        return settings.stateless();
-    }
-
     /** The public http URL (nginx); tokens name it as their issuer, whichever node made them. */
     public String publicHttpUrl() {
         return nginx.httpUrl();
@@ -151,12 +147,17 @@ public final class Cluster {
         return nginx.accessLog();
     }
 
-    public int publicHttpPort() {
-        return nginx.httpPort();
+    /** Whether this cluster runs with the stateless feature. */
+    public boolean stateless() {
+        return settings.stateless();
     }
 
-    public PostgresServer database() {
-        return database;
+    /** How many rows a Keycloak table holds now (to see where Keycloak keeps its state). */
+    public long rows(String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("Not a table name: " + table);
+        }
+        return Long.parseLong(database.psql("keycloak", "select count(*) from " + table).trim());
     }
 
     private void stopAll() {

@@ -80,7 +80,10 @@ public final class ClusterRealm {
         client.put("serviceAccountsEnabled", true);
         client.put("standardFlowEnabled", false);
         client.put("directAccessGrantsEnabled", false);
-        client.putObject("attributes").put("use.jwks.string", "true").put("jwks.string", ClientKey.jwks(BACKEND_KEY));
+        // What the realm's SMART client policy sets on a client an admin creates (an import skips policies):
+        // assertions may live 300 s, as SMART Backend Services sends them (exp = now + 300, no iat).
+        client.putObject("attributes").put("use.jwks.string", "true").put("jwks.string", ClientKey.jwks(BACKEND_KEY))
+                .put("token.endpoint.auth.signing.max.exp", "300");
         client.set("defaultClientScopes", realm.get("defaultDefaultClientScopes"));
         client.putArray("optionalClientScopes").add("system/*.rs");
         return client;

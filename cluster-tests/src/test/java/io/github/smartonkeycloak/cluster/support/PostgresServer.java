@@ -15,7 +15,7 @@ import java.util.Map;
  * A private PostgreSQL 15 server (Debian's binaries) on a free port, as docker/cluster/demo-cluster.sh starts it:
  * initdb with a random password for the user {@code keycloak}, then the database {@code keycloak}.
  */
-public final class PostgresServer {
+final class PostgresServer {
 
     static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
@@ -81,7 +81,7 @@ public final class PostgresServer {
     }
 
     /** Runs SQL in a database as the {@code keycloak} user; returns its unaligned output. */
-    public String psql(String database, String sql) {
+    String psql(String database, String sql) {
         return Processes.run(List.of(BIN.resolve("psql").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
                 "-U", "keycloak", "-d", database, "-Atqc", sql), Map.of("PGPASSWORD", password), Duration.ofSeconds(30));
     }
