@@ -22,7 +22,8 @@ import org.jsoup.nodes.Element;
  */
 public final class BrowserlessLogin {
 
-    private static final int MAX_HOPS = 15;
+    /** Enough for a sign-in through an identity provider (its login, the broker's hops, the SMART pages). */
+    private static final int MAX_HOPS = 30;
     /** How {@link #pagesSeen()} names Keycloak's own consent page. */
     public static final String KEYCLOAK_CONSENT = "keycloak-consent";
 
@@ -142,6 +143,11 @@ public final class BrowserlessLogin {
             if (stockConsent != null) {
                 pagesSeen.add(KEYCLOAK_CONSENT);
                 return page.submit(stockConsent, List.of(Map.entry("accept", "Yes")));
+            }
+            // SAML's POST binding: a page whose script posts a SAMLRequest or SAMLResponse form on load.
+            Element samlPost = page.html().selectFirst("form:has(input[name=SAMLRequest]), form:has(input[name=SAMLResponse])");
+            if (samlPost != null) {
+                return page.submit(samlPost, List.of());
             }
             Element login = page.html().getElementById("kc-form-login");
             if (login == null || username == null) {
