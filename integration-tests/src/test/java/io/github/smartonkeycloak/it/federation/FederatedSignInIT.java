@@ -97,6 +97,24 @@ class FederatedSignInIT {
         });
     }
 
+    @Test
+    void theFirstSignInLinksAnExistingAccountAfterItsPasswordAndTakesFhirUserFromTheProvider() {
+        providerUser("link-me", demo.patient().fhirUser(), demo.patient().patientIds(), null);
+        String existing = broker.localUser("link-me", "link-me");
+        hospital.oidcClient(SmartBroker.OIDC_ALIAS);
+        broker.oidc(SmartBroker.POST_BROKER_FLOW);
+        BrowserlessLogin browser = new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("ben-shaw");
+
+        JsonNode tokens = app(SmartBroker.OIDC_ALIAS).inBrowser(browser).tokens(PATIENT_SCOPES, credentials("link-me"));
+
+        assertThat(browser.pagesSeen()).containsExactly(BrowserlessLogin.KEYCLOAK_LINK_ACCOUNT, "patient-picker", "consent");
+        assertThat(tokens.path("patient").asText()).isEqualTo("ben-shaw");
+        UserRepresentation user = assertCreatedAndLinked("link-me", SmartBroker.OIDC_ALIAS, demo.patient().fhirUser(),
+                demo.patient().patientIds());
+        assertThat(user.getId()).as("the existing account, not a new one").isEqualTo(existing);
+        assertThat(Jwt.payload(tokens.path("access_token").asText()).path("sub").asText()).isEqualTo(existing);
+    }
+
     /**
      * Why the flow binding is needed (IdentityBrokerService.finishBrokerAuthentication in Keycloak 26.7.0 goes from
      * the broker straight to required actions and the code): without it no SMART step runs, so no patient is chosen,

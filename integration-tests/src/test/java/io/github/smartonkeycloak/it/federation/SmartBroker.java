@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -87,6 +88,27 @@ final class SmartBroker {
     UserRepresentation user(String username) {
         List<UserRepresentation> found = realm.admin().users().searchByUsername(username, true);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * A user of the smart realm itself, with no {@code fhirUser}, the same username and email as the provider's user
+     * and this password; removed after the test. Returns its id.
+     */
+    String localUser(String username, String password) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@hospital.example");
+        user.setFirstName("Local");
+        user.setLastName(username);
+        user.setEnabled(true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        try (Response created = realm.admin().users().create(user)) {
+            return CreatedResponseUtil.getCreatedId(created);
+        }
     }
 
     /** Removes the smart realm's user of this name after the test (sign-ins through the broker create it). */
