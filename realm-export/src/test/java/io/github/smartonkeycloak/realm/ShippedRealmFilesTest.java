@@ -39,6 +39,52 @@ class ShippedRealmFilesTest {
         assertThat(read("target/classes/realm-export/smart-realm-demo.json")).isEqualTo(expected);
     }
 
+    /**
+     * A sign-in through an identity provider leaves the browser flow (Keycloak resumes no flow after a broker login),
+     * so the SMART steps run again in the post-broker-login flow an admin binds to each identity provider: the same
+     * steps in the same order, with the same picker settings. The production realm ships the flow, but no provider.
+     */
+    @Test
+    void thePostBrokerLoginFlowRunsTheBrowserFlowsSmartStepsWithTheSameSettings() throws IOException {
+        JsonNode realm = read("smart-realm.json");
+        List<JsonNode> browserSteps = new ArrayList<>();
+        flow(realm, "smart browser").path("authenticationExecutions").forEach(step -> {
+            if (!step.path("authenticatorFlow").asBoolean()) {
+                browserSteps.add(step);
+            }
+        });
+        JsonNode brokerSteps = flow(realm, "smart post broker login").path("authenticationExecutions");
+
+        assertThat(brokerSteps).hasSameSizeAs(browserSteps);
+        for (int i = 0; i < browserSteps.size(); i++) {
+            JsonNode browser = browserSteps.get(i);
+            JsonNode broker = brokerSteps.get(i);
+            assertThat(broker.path("authenticator").asText()).isEqualTo(browser.path("authenticator").asText());
+            assertThat(broker.path("requirement").asText()).isEqualTo("REQUIRED");
+            assertThat(config(realm, broker)).as(broker.path("authenticator").asText()).isEqualTo(config(realm, browser));
+        }
+        assertThat(realm.path("identityProviders")).as("identity providers in the production realm").isEmpty();
+    }
+
+    private static JsonNode flow(JsonNode realm, String alias) {
+        for (JsonNode flow : realm.path("authenticationFlows")) {
+            if (flow.path("alias").asText().equals(alias)) {
+                return flow;
+            }
+        }
+        throw new AssertionError("no flow " + alias);
+    }
+
+    private static JsonNode config(JsonNode realm, JsonNode execution) {
+        String alias = execution.path("authenticatorConfig").asText(null);
+        for (JsonNode config : realm.path("authenticatorConfig")) {
+            if (config.path("alias").asText().equals(alias)) {
+                return config.path("config");
+            }
+        }
+        return null;
+    }
+
     private static void collectTooLong(JsonNode node, String path, List<String> tooLong) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {

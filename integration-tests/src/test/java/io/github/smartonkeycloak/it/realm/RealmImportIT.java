@@ -88,10 +88,14 @@ class RealmImportIT {
         List<String> imported = realm.admin().flows().getFlows().stream().map(flow -> flow.getAlias()).toList();
 
         assertThat(imported).containsAll(fresh.admin().flows().getFlows().stream().map(flow -> flow.getAlias()).toList())
-                .contains("smart browser");
+                .contains("smart browser", "smart post broker login");
         assertThat(realm.admin().toRepresentation().getBrowserFlow()).isEqualTo("smart browser");
         assertThat(realm.admin().flows().getExecutions("smart browser"))
                 .anySatisfy(execution -> assertThat(execution.getProviderId()).isEqualTo("smart-launch-context"));
+        // Ready for an admin to bind to an identity provider (docs/install.md, "Federated sign-in").
+        assertThat(realm.admin().flows().getExecutions("smart post broker login").stream()
+                .map(execution -> execution.getProviderId()).toList())
+                .containsExactly("smart-launch-context", "smart-patient-picker", "smart-encounter-picker", "smart-consent");
     }
 
     @Test

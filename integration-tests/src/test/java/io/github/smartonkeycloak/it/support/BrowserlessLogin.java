@@ -22,9 +22,12 @@ import org.jsoup.nodes.Element;
  */
 public final class BrowserlessLogin {
 
-    private static final int MAX_HOPS = 15;
+    /** Enough for a sign-in through an identity provider (its login, the broker's hops, the SMART pages). */
+    private static final int MAX_HOPS = 30;
     /** How {@link #pagesSeen()} names Keycloak's own consent page. */
     public static final String KEYCLOAK_CONSENT = "keycloak-consent";
+    /** How {@link #pagesSeen()} names Keycloak's "account already exists" page of a first broker login. */
+    public static final String KEYCLOAK_LINK_ACCOUNT = "keycloak-link-account";
 
     private final Http browser = Http.browser();
     private final String realmUrl;
@@ -142,6 +145,17 @@ public final class BrowserlessLogin {
             if (stockConsent != null) {
                 pagesSeen.add(KEYCLOAK_CONSENT);
                 return page.submit(stockConsent, List.of(Map.entry("accept", "Yes")));
+            }
+            // SAML's POST binding: a page whose script posts a SAMLRequest or SAMLResponse form on load.
+            Element samlPost = page.html().selectFirst("form:has(input[name=SAMLRequest]), form:has(input[name=SAMLResponse])");
+            if (samlPost != null) {
+                return page.submit(samlPost, List.of());
+            }
+            // A first broker login for an existing account: link it (Keycloak then asks for that account's password).
+            Element linkAccount = page.html().selectFirst("form:has(button[name=submitAction][value=linkAccount])");
+            if (linkAccount != null) {
+                pagesSeen.add(KEYCLOAK_LINK_ACCOUNT);
+                return page.submit(linkAccount, List.of(Map.entry("submitAction", "linkAccount")));
             }
             Element login = page.html().getElementById("kc-form-login");
             if (login == null || username == null) {
