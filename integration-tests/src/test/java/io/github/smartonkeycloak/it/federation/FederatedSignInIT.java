@@ -100,7 +100,7 @@ class FederatedSignInIT {
     @Test
     void theFirstSignInLinksAnExistingAccountAfterItsPasswordAndTakesFhirUserFromTheProvider() {
         providerUser("link-me", demo.patient().fhirUser(), demo.patient().patientIds(), null);
-        String existing = broker.localUser("link-me", "link-me");
+        String existing = broker.localUser("link-me");
         hospital.oidcClient(SmartBroker.OIDC_ALIAS);
         broker.oidc(SmartBroker.POST_BROKER_FLOW);
         BrowserlessLogin browser = new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("ben-shaw");

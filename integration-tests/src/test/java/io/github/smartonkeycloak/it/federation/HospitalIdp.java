@@ -48,13 +48,8 @@ final class HospitalIdp {
 
     /** A user of the provider, with a password equal to the username, and these attributes. */
     void user(String username, String fhirUser, List<String> patientIds, String role) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@hospital.example");
+        UserRepresentation user = withPassword(username, "Test");
         user.setEmailVerified(true);
-        user.setFirstName("Test");
-        user.setLastName(username);
-        user.setEnabled(true);
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put("fhirUser", List.of(fhirUser));
         if (!patientIds.isEmpty()) {
@@ -64,15 +59,26 @@ final class HospitalIdp {
             attributes.put("hospitalRole", List.of(role));
         }
         user.setAttributes(attributes);
+        try (Response created = realm.admin().users().create(user)) {
+            String id = CreatedResponseUtil.getCreatedId(created);
+            realm.cleanup().add(admin -> admin.users().delete(id).close());
+        }
+    }
+
+    /** An enabled user with email {@code <username>@hospital.example} and a password equal to the username. */
+    static UserRepresentation withPassword(String username, String firstName) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@hospital.example");
+        user.setFirstName(firstName);
+        user.setLastName(username);
+        user.setEnabled(true);
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(username);
         password.setTemporary(false);
         user.setCredentials(List.of(password));
-        try (Response created = realm.admin().users().create(user)) {
-            String id = CreatedResponseUtil.getCreatedId(created);
-            realm.cleanup().add(admin -> admin.users().delete(id).close());
-        }
+        return user;
     }
 
     /** The confidential OpenID Connect client the broker signs users in with. */

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -92,20 +91,10 @@ final class SmartBroker {
 
     /**
      * A user of the smart realm itself, with no {@code fhirUser}, the same username and email as the provider's user
-     * and this password; removed after the test. Returns its id.
+     * and the same password (the username); the test removes it with the provider's user. Returns its id.
      */
-    String localUser(String username, String password) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@hospital.example");
-        user.setFirstName("Local");
-        user.setLastName(username);
-        user.setEnabled(true);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
+    String localUser(String username) {
+        UserRepresentation user = HospitalIdp.withPassword(username, "Local");
         try (Response created = realm.admin().users().create(user)) {
             return CreatedResponseUtil.getCreatedId(created);
         }
