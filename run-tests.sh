@@ -1,33 +1,39 @@
 #!/usr/bin/env bash
 # Runs every test of the pack: unit tests, then the integration tests on a real Keycloak started from Maven
 # Central by Keycloak's test framework (ports 8080, 8443 and 9000 must be free, and 8081 for the demo FHIR server
-# the tests start), then the browser tests in headless Chromium. Extra arguments go to Maven, e.g. ./run-tests.sh -Dit.test=SmartConfigurationIT
+# the tests start), then the browser tests in headless Chromium, then the cluster tests (PostgreSQL, two Keycloak
+# nodes, nginx, all on free ports). Extra arguments go to Maven, e.g. ./run-tests.sh -Dit.test=SmartConfigurationIT
 set -euo pipefail
 cd "$(dirname "$0")"
 
 log() { printf '[tests] %s\n' "$*"; }
 
-# Browser tests drive Debian's chromium through chromedriver. Install both when missing and we may.
-ensure_browser() {
-  if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
-    return 0
-  fi
+# Debian packages the tests run for real: Chromium and ChromeDriver (browser tests), PostgreSQL, nginx and openssl
+# (cluster-tests: the production shape). Install the missing ones when we may (root or password-less sudo).
+ensure_packages() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  [ ${#missing[@]} -gt 0 ] || return 0
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
       sudo="sudo"
     else
-      log "chromium and chromium-driver are missing; install them with: sudo apt-get install -y chromium chromium-driver"
+      log "missing: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}"
       return 1
     fi
   fi
   if ! command -v apt-get >/dev/null 2>&1; then
-    log "chromium and chromedriver are missing and this is not a Debian-like system; install them and run again"
+    log "missing: ${missing[*]}, and this is not a Debian-like system; install them and run again"
     return 1
   fi
-  log "Installing chromium and chromium-driver for the browser tests ..."
+  log "Installing ${missing[*]} for the tests ..."
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 port_in_use() {
@@ -41,5 +47,5 @@ for port in 8080 8081 8443 9000; do
   fi
 done
 
-ensure_browser
+ensure_packages
 exec ./mvnw -B verify "$@"

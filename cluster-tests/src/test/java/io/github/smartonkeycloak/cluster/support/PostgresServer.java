@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A private PostgreSQL 15 server (Debian's binaries) on a free port, as docker/cluster/demo-cluster.sh starts it:
+ * A private PostgreSQL server (Debian's binaries, the newest version installed) on a free port, as docker/cluster/demo-cluster.sh starts it:
  * initdb with a random password for the user {@code keycloak}, then the database {@code keycloak}.
  */
 final class PostgresServer {
 
-    static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+    static final Path BIN = newestInstalledBin();
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
     private final Path root;
@@ -128,6 +128,20 @@ final class PostgresServer {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** /usr/lib/postgresql/<newest version>/bin, as demo-cluster.sh picks it; run-tests.sh installs postgresql. */
+    private static Path newestInstalledBin() {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(dir -> Files.isExecutable(dir.resolve("bin/postgres")))
+                    .max(java.util.Comparator.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString())))
+                    .map(dir -> dir.resolve("bin"))
+                    .orElseThrow(() -> new IllegalStateException(
+                            "PostgreSQL is not installed: sudo apt-get install -y postgresql (run-tests.sh does it)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL is not installed (no /usr/lib/postgresql): "
+                    + "sudo apt-get install -y postgresql (run-tests.sh does it)", e);
         }
     }
 }
