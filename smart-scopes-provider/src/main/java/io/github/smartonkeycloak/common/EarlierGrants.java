@@ -1,5 +1,7 @@
 package io.github.smartonkeycloak.common;
 
+import java.util.function.IntPredicate;
+
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -29,9 +31,36 @@ public final class EarlierGrants {
                     session.getContext().getUri(), session.getContext().getRequestHeaders());
             return;
         }
+        detachOnline(session, realm, user, client, started -> true);
+    }
+
+    /**
+     * Outside a request: ends only the grants that started at or before {@code changedAt} (epoch seconds), the time
+     * of the Consent change that no longer permits them. A grant the user made after that change passed the consent
+     * check of its own authorization, so a later look at the same change must leave it alone.
+     */
+    public static void revokeStartedBefore(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client,
+            int changedAt) {
+        IntPredicate startedBefore = started -> started <= changedAt;
+        UserSessionManager userSessions = new UserSessionManager(session);
+        session.sessions().getOfflineUserSessionsStream(realm, user).toList().forEach(offline -> {
+            AuthenticatedClientSessionModel clientSession = offline.getAuthenticatedClientSessionByClient(client.getId());
+            if (clientSession != null && startedBefore.test(clientSession.getStarted())) {
+                // UserSessionManager.removeClientFromOfflineUserSession, with the start time checked first.
+                clientSession.detachFromUserSession();
+                if (offline.getAuthenticatedClientSessions().isEmpty()) {
+                    userSessions.revokeOfflineUserSession(offline);
+                }
+            }
+        });
+        detachOnline(session, realm, user, client, startedBefore);
+    }
+
+    private static void detachOnline(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client,
+            IntPredicate startedMatches) {
         session.sessions().getUserSessionsStream(realm, user).toList().forEach(userSession -> {
             AuthenticatedClientSessionModel clientSession = userSession.getAuthenticatedClientSessionByClient(client.getId());
-            if (clientSession != null) {
+            if (clientSession != null && startedMatches.test(clientSession.getStarted())) {
                 clientSession.setAction(AuthenticationSessionModel.Action.LOGGED_OUT.name());
                 TokenManager.detachClientSession(clientSession);
             }

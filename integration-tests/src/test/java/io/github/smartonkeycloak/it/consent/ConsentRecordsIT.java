@@ -123,12 +123,28 @@ class ConsentRecordsIT {
 
         consents.setStatus(consents.ofApp("amy-shaw", "poll-app").orElseThrow(), "inactive");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!realm.admin().users().get(amyId).getOfflineSessions(clientUuid).isEmpty() && System.nanoTime() < deadline) {
-            sleep(500);
-        }
-        assertThat(realm.admin().users().get(amyId).getOfflineSessions(clientUuid))
-                .as("the poll (every 2 s in the tests) ended the offline grant").isEmpty();
+        assertThat(awaitNoOfflineSessions(amyId, clientUuid)).as("the poll (every 2 s in the tests) ended the offline grant").isEmpty();
+    }
+
+    @Test
+    void aGrantMadeRightAfterAWithdrawalOutlivesThePollsThatSeeTheWithdrawal() {
+        app("regrant-app");
+        launch("regrant-app", "amy-shaw");
+        String amyId = realm.admin().users().search(amy.username(), true).get(0).getId();
+        String clientUuid = realm.admin().clients().findByClientId("regrant-app").get(0).getId();
+        consents.setStatus(consents.ofApp("amy-shaw", "regrant-app").orElseThrow(), "inactive");
+        assertThat(awaitNoOfflineSessions(amyId, clientUuid)).as("the poll ended the first grant").isEmpty();
+
+        // The same user and app, a new consent for the other record, while the withdrawal is still in the polls'
+        // overlap window (two intervals plus 5 s): three more polls see the withdrawn record.
+        sleep(1100);
+        JsonNode regranted = launch("regrant-app", "ben-shaw");
+        sleep(6000);
+
+        assertThat(realm.admin().users().get(amyId).getOfflineSessions(clientUuid)).as("the new grant's offline session").isNotEmpty();
+        Http.Response refresh = tokens.refreshAsPublicClient(regranted.path("refresh_token").asText(), "regrant-app", null);
+        assertThat(refresh.status()).as(refresh.body()).isEqualTo(200);
+        assertThat(refresh.json().path("patient").asText()).isEqualTo("ben-shaw");
     }
 
     @Test
@@ -200,6 +216,14 @@ class ConsentRecordsIT {
         Http.Response answer = tokens.introspect(accessToken, "demo-fhir-server", "demo-fhir-server-secret");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
+    }
+
+    private List<?> awaitNoOfflineSessions(String userId, String clientUuid) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!realm.admin().users().get(userId).getOfflineSessions(clientUuid).isEmpty() && System.nanoTime() < deadline) {
+            sleep(200);
+        }
+        return realm.admin().users().get(userId).getOfflineSessions(clientUuid);
     }
 
     private static void sleep(long millis) {

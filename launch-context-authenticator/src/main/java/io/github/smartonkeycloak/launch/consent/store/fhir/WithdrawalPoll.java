@@ -26,7 +26,9 @@ import org.keycloak.timer.TimerProvider;
  * Consent system to Keycloak, without waiting for the app's next request: every few seconds (one node of the
  * cluster at a time, Keycloak's {@link ClusterAwareScheduledTaskRunner}) it reads the Consent records of each
  * FHIR-store realm that changed since the last look (plus one interval of overlap), and for every patient touched
- * ends the grants the patient's records no longer permit. Ending a grant twice is harmless, so overlap is safe.
+ * ends the grants the patient's records no longer permit. The overlap means a change is seen more than once, so only
+ * grants that started before the change are ended: a grant the user makes right after a withdrawal (the same app, a
+ * new consent, perhaps for another patient) passed its own consent check and must survive the next looks.
  */
 final class WithdrawalPoll implements ScheduledTask {
 
@@ -96,11 +98,23 @@ final class WithdrawalPoll implements ScheduledTask {
             boolean permitted = mine.record().isActive() && ConsentJudge.judge(recordsOfPatient, records.appSystem(),
                     client.getClientId(), mine.record().scopes(), now).kind() == ConsentVerdictKind.PERMITTED;
             if (!permitted) {
-                EarlierGrants.revoke(session, realm, user, client);
+                // A withdrawn record changed itself; an active one was overruled by another record of the patient.
+                int changedAt = (int) lastChange(mine.record().isActive() ? recordsOfPatient : List.of(mine.record()), now)
+                        .getEpochSecond();
+                EarlierGrants.revokeStartedBefore(session, realm, user, client, changedAt);
                 factory.cache().forget(realm.getId() + "|" + patient);
-                LOG.debugf("Realm '%s': ended the grant of user %s to %s, its Consent %s no longer permits it",
-                        realm.getName(), user.getId(), client.getClientId(), mine.record().id());
+                LOG.debugf("Realm '%s': ended the grants of user %s to %s made before %s, its Consent %s no longer permits them",
+                        realm.getName(), user.getId(), client.getClientId(), Instant.ofEpochSecond(changedAt), mine.record().id());
             }
         }
+    }
+
+    /**
+     * When these records last changed, by the FHIR server's clock ({@code meta.lastUpdated}); the poll's own time
+     * when the server keeps none. Grants made after it were checked against these very records.
+     */
+    private static Instant lastChange(List<ConsentRecord> records, Instant now) {
+        return records.stream().map(ConsentRecord::lastUpdated).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(now);
     }
 }
