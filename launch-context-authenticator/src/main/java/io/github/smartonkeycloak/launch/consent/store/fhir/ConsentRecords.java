@@ -62,15 +62,27 @@ final class ConsentRecords {
         return search(List.of(Map.entry("_lastUpdated", "gt" + since.toString())));
     }
 
-    /** Creates the record unless one with its identifier exists (then that one is the answer). */
-    String create(ConsentGrant grant, String key) {
-        FhirHttp.Answer answer = http.post(urls.base() + "/Consent", token(), json(grant, null, key).toString(),
+    /**
+     * Creates the record unless one with its identifier exists (then that one is the answer); returns the record as
+     * the server answered it, or as sent with the id the server gave when the answer carries no resource.
+     */
+    StoredConsent create(ConsentGrant grant, String key) {
+        ObjectNode sent = json(grant, null, key);
+        FhirHttp.Answer answer = http.post(urls.base() + "/Consent", token(), sent.toString(),
                 "identifier=" + identifierSystem() + "|" + key);
-        return reference(answer, "create");
+        return written(answer, sent, "create");
     }
 
-    String update(ConsentGrant grant, String key, String id) {
-        return reference(http.put(urls.read("Consent", id), token(), json(grant, id, key).toString()), "update");
+    StoredConsent update(ConsentGrant grant, String key, String id) {
+        ObjectNode sent = json(grant, id, key);
+        return written(http.put(urls.read("Consent", id), token(), sent.toString()), sent, "update");
+    }
+
+    private StoredConsent written(FhirHttp.Answer answer, ObjectNode sent, String what) {
+        String id = reference(answer, what).substring("Consent/".length());
+        ObjectNode consent = answer.json() instanceof ObjectNode answered && "Consent".equals(answered.path("resourceType").asText())
+                ? answered : sent.deepCopy().put("id", id);
+        return new StoredConsent(consent, ConsentResource.parse(consent.toString()), key(consent));
     }
 
     void deactivate(StoredConsent stored) {

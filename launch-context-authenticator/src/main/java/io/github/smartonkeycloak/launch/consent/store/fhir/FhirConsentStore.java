@@ -64,20 +64,34 @@ final class FhirConsentStore implements SmartConsentStore {
                 subject.user().getFirstAttribute(FhirUser.NAME), List.copyOf(grantedScopes), offline, now(), null);
         String key = subject.key();
         cache.forget(cacheKey(subject));
-        Optional<StoredConsent> mine = records.ofPatient(subject.patientId()).stream()
+        List<StoredConsent> patientRecords = records.ofPatient(subject.patientId());
+        Optional<StoredConsent> mine = patientRecords.stream()
                 .filter(stored -> key.equals(stored.key()))
                 .findFirst();
+        StoredConsent written;
+        String change;
         if (mine.isEmpty()) {
-            return Optional.of(new RecordedConsent(records.create(grant, key), "recorded"));
+            written = records.create(grant, key);
+            change = "recorded";
+        } else if (sameGrant(mine.get().record(), grantedScopes, offline)) {
+            written = mine.get();
+            change = "reused";
+        } else {
+            // The grant changed (wider, narrower, offline now): the record says what is granted now, no more.
+            written = records.update(grant, key, mine.get().record().id());
+            change = "changed";
         }
-        ConsentRecord record = mine.get().record();
-        boolean same = record.isActive() && record.offline() == offline
-                && Set.copyOf(record.scopes()).equals(Set.copyOf(grantedScopes));
-        if (same) {
-            return Optional.of(new RecordedConsent("Consent/" + record.id(), "reused"));
-        }
-        // The grant changed (wider, narrower, offline now): the record says what is granted now, no more.
-        return Optional.of(new RecordedConsent(records.update(grant, key, record.id()), "changed"));
+        // The records just read, with this write in them: the token request that follows finds them in the cache
+        // instead of searching again for what this node has just written.
+        List<ConsentRecord> now = new ArrayList<>();
+        patientRecords.stream().filter(stored -> !key.equals(stored.key())).forEach(stored -> now.add(stored.record()));
+        now.add(written.record());
+        cache.put(cacheKey(subject), now, settings.consentCacheSeconds());
+        return Optional.of(new RecordedConsent("Consent/" + written.record().id(), change));
+    }
+
+    private static boolean sameGrant(ConsentRecord record, Collection<String> grantedScopes, boolean offline) {
+        return record.isActive() && record.offline() == offline && Set.copyOf(record.scopes()).equals(Set.copyOf(grantedScopes));
     }
 
     @Override

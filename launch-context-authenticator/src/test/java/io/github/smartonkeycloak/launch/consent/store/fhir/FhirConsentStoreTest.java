@@ -108,6 +108,20 @@ class FhirConsentStoreTest {
     }
 
     @Test
+    void theTokenRequestAfterADecisionChecksWhatWasWrittenWithoutSearchingAgain() {
+        FhirConsentStore store = store(2);
+        store.record(amyFor(user), SCOPES, false);
+        int searches = fhir.searches.get();
+
+        assertThat(store.check(amyFor(user), SCOPES).kind()).isEqualTo(ConsentVerdictKind.PERMITTED);
+        assertThat(fhir.searches.get()).as("answered from the records as written").isEqualTo(searches);
+
+        store.record(amyFor(user), List.of("patient/Patient.rs"), false);
+        assertThat(store.check(amyFor(user), SCOPES).kind()).as("the narrower grant, at once").isNotEqualTo(ConsentVerdictKind.PERMITTED);
+        assertThat(store.check(amyFor(user), List.of("patient/Patient.rs")).kind()).isEqualTo(ConsentVerdictKind.PERMITTED);
+    }
+
+    @Test
     void aRecordMadeInactiveOnTheServerIsSeenOnceTheCacheWindowHasPassed() {
         FhirConsentStore store = store(2);
         store.record(amyFor(user), SCOPES, false);
