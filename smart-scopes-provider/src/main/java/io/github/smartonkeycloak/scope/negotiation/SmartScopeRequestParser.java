@@ -1,6 +1,7 @@
 package io.github.smartonkeycloak.scope.negotiation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ import org.keycloak.representations.AuthorizationDetailsJSONRepresentation;
 final class SmartScopeRequestParser implements AuthorizationRequestParserProvider {
 
     private final KeycloakSession session;
+    /**
+     * What this request has parsed already: Keycloak asks again with the same arguments several times per token
+     * request (validation, the token's scope, consent, mappers), and a provider lives for one request. Callers may
+     * add to the answer's list, so each gets its own copy.
+     */
+    private final Map<String, List<AuthorizationDetails>> parsed = new HashMap<>();
 
     SmartScopeRequestParser(KeycloakSession session) {
         this.session = session;
@@ -56,6 +63,16 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
 
     @Override
     public AuthorizationRequestContext parseScopes(UserModel user, ClientModel client, String scopeParam) {
+        String key = (user == null ? "" : user.getId()) + '\n' + client.getId() + '\n' + scopeParam;
+        List<AuthorizationDetails> entries = parsed.get(key);
+        if (entries == null) {
+            entries = List.copyOf(parse(user, client, scopeParam).getAuthorizationDetailEntries());
+            parsed.put(key, entries);
+        }
+        return new AuthorizationRequestContext(new ArrayList<>(entries));
+    }
+
+    private AuthorizationRequestContext parse(UserModel user, ClientModel client, String scopeParam) {
         ClientCeilings ceilings = ClientCeilings.of(client);
         ClientScopeAuthorizationRequestParser keycloakParser = new ClientScopeAuthorizationRequestParser(session);
         if (!ScopeEngine.handles(client, ceilings)) {
