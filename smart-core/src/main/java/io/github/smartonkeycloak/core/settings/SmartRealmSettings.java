@@ -110,6 +110,7 @@ public final class SmartRealmSettings {
 
     // Parsed lists by attribute value: the attribute is read on every request, its value rarely changes.
     private static final Map<String, ResourceTypes> PARSED_TYPES = new ConcurrentHashMap<>();
+    private static final Map<String, FhirBaseUrls> PARSED_BASE_URLS = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 64;
 
     private final Map<String, String> attributes;
@@ -133,7 +134,15 @@ public final class SmartRealmSettings {
     }
 
     public FhirBaseUrls fhirBaseUrls() {
-        return FhirBaseUrls.parse(attributes.get(FHIR_BASE_URLS));
+        // Read on every SMART request (audience, discovery, scope handling): parsed once per distinct value.
+        String value = attributes.get(FHIR_BASE_URLS);
+        if (value == null || value.isBlank()) {
+            return FhirBaseUrls.parse(value);
+        }
+        if (PARSED_BASE_URLS.size() > MAX_CACHED) {
+            PARSED_BASE_URLS.clear();
+        }
+        return PARSED_BASE_URLS.computeIfAbsent(value, FhirBaseUrls::parse);
     }
 
     /**

@@ -30,11 +30,16 @@ public final class ScopeEngine {
      * Other requests are left to Keycloak alone, as if the pack were not installed.
      */
     public static boolean handles(ClientModel client) {
-        return client != null && handles(client, ClientCeilings.of(client));
+        // The realm's setting first: in a SMART realm that answers without reading the client's scopes.
+        return client != null && (isSmartRealm(client) || !ClientCeilings.of(client).scopes().isEmpty());
     }
 
     static boolean handles(ClientModel client, ClientCeilings ceilings) {
-        return !ceilings.scopes().isEmpty() || SmartRealmSettings.of(client.getRealm().getAttributes()).isSmartRealm();
+        return isSmartRealm(client) || !ceilings.scopes().isEmpty();
+    }
+
+    private static boolean isSmartRealm(ClientModel client) {
+        return SmartRealmSettings.of(client.getRealm().getAttributes()).isSmartRealm();
     }
 
     /** Why the pack cannot negotiate SMART scopes on this server, as an admin's to-do; empty when it can. */
