@@ -71,7 +71,9 @@ final class LaunchContextBinding implements TokenPostProcessor {
         // Codes are single-use; the refresh token carries the context from here on. Keycloak copied the notes into
         // the offline session, if the code made one, before this runs: remove the copy too.
         clientSession.removeNote(note);
-        removeFromOfflineSession(clientSession, note);
+        if (context.clientSessionCtx().isOfflineTokenRequested()) {
+            removeFromOfflineSession(clientSession, note); // only an offline grant has the copy: no lookup otherwise
+        }
         return LaunchContextJson.read(json);
     }
 

@@ -145,6 +145,7 @@ class LaunchContextBindingTest {
         String note = LaunchNotes.noteName(CHALLENGE);
         given(clientSession.getNote(note)).willReturn(LaunchContextJson.write(AMY));
         AuthenticatedClientSessionModel offlineCopy = offlineCopyWith(note);
+        given(clientSessionCtx.isOfflineTokenRequested()).willReturn(true);
 
         process(new TokenPostProcessorContext(code(CHALLENGE), null, newRefreshToken, accessToken, clientSessionCtx));
 
@@ -152,6 +153,19 @@ class LaunchContextBindingTest {
         assertThat(newRefreshToken.getOtherClaims()).containsKey(LaunchContextBinding.REFRESH_TOKEN_CLAIM);
         verify(clientSession).removeNote(note);
         verify(offlineCopy).removeNote(note);
+    }
+
+    @Test
+    void anOnlineCodeExchangeLooksForNoOfflineCopy() {
+        String note = LaunchNotes.noteName(CHALLENGE);
+        given(clientSession.getNote(note)).willReturn(LaunchContextJson.write(AMY));
+        AuthenticatedClientSessionModel offlineCopy = offlineCopyWith(note);
+
+        process(new TokenPostProcessorContext(code(CHALLENGE), null, newRefreshToken, accessToken, clientSessionCtx));
+
+        assertThat(accessToken.getOtherClaims()).containsEntry("patient", "amy-shaw");
+        verify(clientSession).removeNote(note);
+        verify(offlineCopy, org.mockito.Mockito.never()).removeNote(note);
     }
 
     @Test
