@@ -1,6 +1,10 @@
 package io.github.smartonkeycloak.demofhir.index;
 
 import java.util.AbstractList;
+import java.util.List;
+
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.security.AccessDecision;
@@ -18,6 +22,19 @@ final class IndexedPatients extends AbstractList<IBaseResource> {
     /** Positions in {@code sortedIds}, ascending; null: every patient. */
     private final int[] positions;
     private final AccessDecision access;
+
+    /**
+     * The answer for HAPI. It must not say it "contains all resources": HAPI would then count the total by copying
+     * the whole list (getResourceListComplete), a million patients for a list of all.
+     */
+    static IBundleProvider bundle(List<? extends IBaseResource> patients) {
+        return new SimpleBundleProvider(patients) {
+            @Override
+            public boolean containsAllResources() {
+                return false;
+            }
+        };
+    }
 
     IndexedPatients(ResourceStore<Patient> store, String[] sortedIds, int[] positions, AccessDecision access) {
         this.store = store;

@@ -11,7 +11,6 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.search.DateMatch;
 import io.github.smartonkeycloak.demofhir.search.HumanNames;
@@ -98,7 +97,7 @@ public final class PatientIndex {
         IndexedPatients patients = new IndexedPatients(store, sortedIds, positions, access);
         boolean allowed = patients.isEmpty() || access.allows(store.read(sortedIds[positions == null ? 0 : positions[0]])
                 .orElseThrow());
-        return Optional.of(new SimpleBundleProvider(allowed ? patients : List.of()));
+        return Optional.of(IndexedPatients.bundle(allowed ? patients : List.of()));
     }
 
     private static boolean covers(PatientQuery query) {
