@@ -1,10 +1,12 @@
 package io.github.smartonkeycloak.demofhir.index;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import ca.uhn.fhir.rest.server.method.ResponsePage;
 
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
 import io.github.smartonkeycloak.demofhir.security.AccessDecision;
@@ -24,16 +26,25 @@ final class IndexedPatients extends AbstractList<IBaseResource> {
     private final AccessDecision access;
 
     /**
-     * The answer for HAPI. It must not say it "contains all resources": HAPI would then count the total by copying
-     * the whole list (getResourceListComplete), a million patients for a list of all.
+     * The answer for HAPI, which takes from it only the page it serves. Not HAPI's list-based provider as it is: its
+     * constructor looks at every element, and when it "contains all resources" HAPI counts the total by copying the
+     * whole list, a million patients for a list of all.
      */
     static IBundleProvider bundle(List<? extends IBaseResource> patients) {
-        return new SimpleBundleProvider(patients) {
+        SimpleBundleProvider bundle = new SimpleBundleProvider() {
+            @Override
+            public List<IBaseResource> getResources(int from, int to, ResponsePage.ResponsePageBuilder page) {
+                super.getResources(0, 0, page); // what HAPI's provider tells the page builder
+                return new ArrayList<>(patients.subList(Math.min(from, patients.size()), Math.min(to, patients.size())));
+            }
+
             @Override
             public boolean containsAllResources() {
                 return false;
             }
         };
+        bundle.setSize(patients.size());
+        return bundle;
     }
 
     IndexedPatients(ResourceStore<Patient> store, String[] sortedIds, int[] positions, AccessDecision access) {
