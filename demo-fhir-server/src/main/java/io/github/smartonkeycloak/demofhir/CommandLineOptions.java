@@ -24,7 +24,12 @@ final class CommandLineOptions {
                     + CLIENT_SECRET_VARIABLE + ", else the demo realm's " + DemoFhirServerConfig.DEFAULT_CLIENT_SECRET
                     + ")",
             "  --patients <count>             patients in the synthetic population, demo patients included (default "
-                    + DemoFhirServerConfig.DEFAULT_PATIENT_COUNT + ")",
+                    + DemoFhirServerConfig.DEFAULT_PATIENT_COUNT + "; at most " + DemoFhirServerConfig.MAX_PATIENT_COUNT
+                    + " with clinical data, " + DemoFhirServerConfig.MAX_PATIENT_COUNT_WITHOUT_CLINICAL_DATA
+                    + " without)",
+            "  --clinical-data <on|off>       encounters, observations and conditions for the generated patients;",
+            "                                 off: patients only, the demo patients keep theirs (default on). Heap",
+            "                                 measured for 1,000,000 patients only: see docs/performance.md",
             "  --seed <number>                seed of the synthetic population (default "
                     + DemoFhirServerConfig.DEFAULT_SEED + ")",
             "  --store <on|off>               store Consent and AuditEvent (HAPI JPA server, in-memory H2; default on)",
@@ -61,7 +66,11 @@ final class CommandLineOptions {
             }
             apply(builder, option, args[++i]);
         }
-        return new CommandLineOptions(false, builder.build());
+        try {
+            return new CommandLineOptions(false, builder.build());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Invalid options: " + e.getMessage());
+        }
     }
 
     boolean helpRequested() {
@@ -101,6 +110,9 @@ final class CommandLineOptions {
                 case "--store":
                     builder.store(parseOnOff(option, value));
                     break;
+                case "--clinical-data":
+                    builder.clinicalData(parseOnOff(option, value));
+                    break;
                 default:
                     throw new UsageException("Unknown option: " + option);
             }
@@ -112,7 +124,7 @@ final class CommandLineOptions {
     private static boolean isKnown(String option) {
         return option.equals("--host") || option.equals("--port") || option.equals("--keycloak-realm-url")
                 || option.equals("--client-id") || option.equals("--client-secret") || option.equals("--patients")
-                || option.equals("--seed") || option.equals("--store");
+                || option.equals("--seed") || option.equals("--store") || option.equals("--clinical-data");
     }
 
     private static boolean parseOnOff(String option, String value) throws UsageException {

@@ -78,9 +78,10 @@ public final class DemoFhirServer implements AutoCloseable {
     }
 
     private static DemoFhirServer start(DemoFhirServerConfig config, JpaResourceStore store, long started) {
-        Population population = PopulationGenerator.generate(config.patientCount(), config.seed());
-        LOG.info("Generated {} patients, {} resources in all (seed {})", population.patients().size(),
-                population.resourceCount(), config.seed());
+        long generating = System.nanoTime();
+        Population population = PopulationGenerator.generate(config.patientCount(), config.seed(), config.clinicalData());
+        LOG.info("Generated {} patients, {} resources in all (seed {}, {} ms)", population.patients().size(),
+                population.resourceCount(), config.seed(), (System.nanoTime() - generating) / 1_000_000);
 
         FhirContext fhirContext = FhirContext.forR4Cached();
         RealmEndpoints realm = new RealmEndpoints(config.keycloakRealmUrl());

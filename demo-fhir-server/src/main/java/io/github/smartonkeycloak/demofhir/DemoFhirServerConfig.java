@@ -17,8 +17,10 @@ public final class DemoFhirServerConfig {
 
     /** Amy and Ben are part of every population, so fewer patients than that cannot be asked for. */
     public static final int MIN_PATIENT_COUNT = 2;
-    /** Keeps start-up quick and memory small; a demo needs no more. */
+    /** With clinical data: about 17 resources a patient, 12 GB of heap at this size. */
     public static final int MAX_PATIENT_COUNT = 100_000;
+    /** Patients only ({@code clinicalData(false)}): for the picker at scale. */
+    public static final int MAX_PATIENT_COUNT_WITHOUT_CLINICAL_DATA = 1_000_000;
 
     private final String host;
     private final int port;
@@ -28,6 +30,7 @@ public final class DemoFhirServerConfig {
     private final int patientCount;
     private final long seed;
     private final boolean store;
+    private final boolean clinicalData;
 
     private DemoFhirServerConfig(Builder builder) {
         this.host = builder.host;
@@ -38,6 +41,7 @@ public final class DemoFhirServerConfig {
         this.patientCount = builder.patientCount;
         this.seed = builder.seed;
         this.store = builder.store;
+        this.clinicalData = builder.clinicalData;
     }
 
     public static Builder builder() {
@@ -86,12 +90,21 @@ public final class DemoFhirServerConfig {
         return store;
     }
 
+    /**
+     * Whether the generated patients have encounters, observations and conditions; without, the population is
+     * patients only (Amy and Ben keep their records) and may have up to
+     * {@value #MAX_PATIENT_COUNT_WITHOUT_CLINICAL_DATA} patients.
+     */
+    public boolean clinicalData() {
+        return clinicalData;
+    }
+
     /** Leaves the client secret out, so the config can be logged. */
     @Override
     public String toString() {
         return "DemoFhirServerConfig[host=" + host + ", port=" + port + ", keycloakRealmUrl=" + keycloakRealmUrl
                 + ", clientId=" + clientId + ", patientCount=" + patientCount + ", seed=" + seed + ", store=" + store
-                + "]";
+                + ", clinicalData=" + clinicalData + "]";
     }
 
     public static final class Builder {
@@ -104,6 +117,7 @@ public final class DemoFhirServerConfig {
         private int patientCount = DEFAULT_PATIENT_COUNT;
         private long seed = DEFAULT_SEED;
         private boolean store = true;
+        private boolean clinicalData = true;
 
         private Builder() {
         }
@@ -137,9 +151,9 @@ public final class DemoFhirServerConfig {
         }
 
         public Builder patientCount(int patientCount) {
-            if (patientCount < MIN_PATIENT_COUNT || patientCount > MAX_PATIENT_COUNT) {
+            if (patientCount < MIN_PATIENT_COUNT || patientCount > MAX_PATIENT_COUNT_WITHOUT_CLINICAL_DATA) {
                 throw new IllegalArgumentException("patientCount must be between " + MIN_PATIENT_COUNT + " and "
-                        + MAX_PATIENT_COUNT + ", got " + patientCount);
+                        + MAX_PATIENT_COUNT_WITHOUT_CLINICAL_DATA + ", got " + patientCount);
             }
             this.patientCount = patientCount;
             return this;
@@ -155,7 +169,17 @@ public final class DemoFhirServerConfig {
             return this;
         }
 
+        public Builder clinicalData(boolean clinicalData) {
+            this.clinicalData = clinicalData;
+            return this;
+        }
+
         public DemoFhirServerConfig build() {
+            if (clinicalData && patientCount > MAX_PATIENT_COUNT) {
+                throw new IllegalArgumentException("patientCount must be at most " + MAX_PATIENT_COUNT
+                        + " with clinical data (up to " + MAX_PATIENT_COUNT_WITHOUT_CLINICAL_DATA
+                        + " patients only), got " + patientCount);
+            }
             return new DemoFhirServerConfig(this);
         }
 

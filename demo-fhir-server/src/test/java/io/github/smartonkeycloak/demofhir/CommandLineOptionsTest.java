@@ -51,6 +51,20 @@ class CommandLineOptionsTest {
     }
 
     @Test
+    void aMillionPatientsOnlyWithoutClinicalData() throws UsageException {
+        DemoFhirServerConfig config = CommandLineOptions.parse("--patients", "1000000", "--clinical-data", "off").config();
+
+        assertThat(config.patientCount()).isEqualTo(1_000_000);
+        assertThat(config.clinicalData()).isFalse();
+        assertThat(CommandLineOptions.parse().config().clinicalData()).as("default").isTrue();
+        assertThatThrownBy(() -> CommandLineOptions.parse("--patients", "1000000"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("clinical data");
+        assertThatThrownBy(() -> CommandLineOptions.parse("--patients", "1000001", "--clinical-data", "off"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--patients");
+        assertThat(CommandLineOptions.USAGE).contains("--clinical-data <on|off>");
+    }
+
+    @Test
     void helpWins() throws UsageException {
         assertThat(CommandLineOptions.parse("--port", "1", "--help").helpRequested()).isTrue();
         assertThat(CommandLineOptions.USAGE).contains("--host", "DEMO_FHIR_CLIENT_SECRET", "--port", "--keycloak-realm-url", "--client-id",

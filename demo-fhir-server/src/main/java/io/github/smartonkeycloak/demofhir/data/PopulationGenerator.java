@@ -21,6 +21,15 @@ public final class PopulationGenerator {
 
     /** @param patientCount all patients, Amy and Ben included (at least 2) */
     public static Population generate(int patientCount, long seed) {
+        return generate(patientCount, seed, true);
+    }
+
+    /**
+     * @param clinicalData false: the generated patients get no clinical history (patients only, for populations of a
+     *        million); Amy's and Ben's records are complete either way. The patients differ from those made with
+     *        histories, which draw from the same random sequence.
+     */
+    public static Population generate(int patientCount, long seed, boolean clinicalData) {
         if (patientCount < 2) {
             throw new IllegalArgumentException("patientCount must be at least 2 (the demo patients), got " + patientCount);
         }
@@ -49,7 +58,9 @@ public final class PopulationGenerator {
             Practitioner clinician = NameLists.pick(random, practitioners);
             Patient patient = people.patient(number, clinician);
             population.patients().add(patient);
-            histories.generate(patient, clinician, ClinicalHistoryGenerator.Coverage.RANDOM);
+            if (clinicalData) {
+                histories.generate(patient, clinician, ClinicalHistoryGenerator.Coverage.RANDOM);
+            }
         }
         return population;
     }

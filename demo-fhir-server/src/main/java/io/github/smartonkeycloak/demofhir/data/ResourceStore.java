@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.hl7.fhir.r4.model.Resource;
@@ -57,6 +58,14 @@ public final class ResourceStore<T extends Resource> {
             copies.add(copy(match));
         }
         return copies;
+    }
+
+    /**
+     * Hands each stored resource itself, in the order they were generated, to {@code reader}, which builds an index
+     * from it: it must neither change a resource nor keep it (what leaves the store is a copy, see {@link #read}).
+     */
+    public void forEachStored(Consumer<? super T> reader) {
+        byId.values().forEach(reader);
     }
 
     /** Copies of all resources, in the order they were generated. */

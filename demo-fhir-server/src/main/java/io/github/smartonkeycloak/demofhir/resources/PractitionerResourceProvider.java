@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import io.github.smartonkeycloak.demofhir.data.ResourceStore;
+import io.github.smartonkeycloak.demofhir.search.HumanNames;
 import io.github.smartonkeycloak.demofhir.search.StringMatch;
 import io.github.smartonkeycloak.demofhir.search.TokenMatch;
 import io.github.smartonkeycloak.demofhir.security.AccessDecision;

@@ -40,7 +40,8 @@ public final class StringMatch {
                 : normalizedCandidate.startsWith(normalizedWanted);
     }
 
-    private static String normalize(String text) {
+    /** What the default and {@code :contains} searches compare: no accents, lower case. */
+    public static String normalize(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }

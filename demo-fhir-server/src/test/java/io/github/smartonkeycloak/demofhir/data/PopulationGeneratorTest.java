@@ -72,6 +72,16 @@ class PopulationGeneratorTest {
     }
 
     @Test
+    void withoutClinicalDataOnlyTheDemoPatientsHaveRecords() {
+        Population population = PopulationGenerator.generate(50, 1, false);
+
+        assertThat(population.patients().size()).isEqualTo(50);
+        assertThat(population.encounters().all()).isNotEmpty().allSatisfy(encounter -> assertThat(
+                encounter.getSubject().getReference()).isIn("Patient/" + DemoRecords.AMY_ID, "Patient/" + DemoRecords.BEN_ID));
+        assertThat(population.resourceCount()).isLessThan(PopulationGenerator.generate(50, 1).resourceCount());
+    }
+
+    @Test
     void smallestPopulationIsTheTwoDemoPatients() {
         assertThat(ids(PopulationGenerator.generate(2, 1).patients().all()))
                 .containsExactly(DemoRecords.AMY_ID, DemoRecords.BEN_ID);

@@ -2,10 +2,13 @@ package io.github.smartonkeycloak.it.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,39 +29,48 @@ import io.github.smartonkeycloak.it.support.TokenEndpoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.ClientScopeResource;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
- * The patient picker's own cost: a signed-in clinician searches a demo FHIR server holding 100,000 patients, and for
- * every search page the time the page took (measured by the client) minus the time the pack waited for the FHIR
- * server (its {@code Server-Timing: fhir;dur=...}) is the picker's overhead: Keycloak's flow handling, the pack's
- * code and the page rendering. For scale, the same run times Keycloak's own login page. Not a test of correctness:
- * run it with {@code ./mvnw -B verify -pl integration-tests -am -Pbenchmarks}; results go to
- * {@code target/benchmarks/patient-picker.txt}.
+ * The patient picker's own cost: a signed-in clinician searches a demo FHIR server holding a million patients (its
+ * indexed search; {@code -Dpicker.patients=N} for another size), and for every search page the time the page took
+ * (measured by the client) minus the time the pack waited for the FHIR server (its {@code Server-Timing: fhir;dur=...})
+ * is the picker's overhead: Keycloak's flow handling, the pack's code and the page rendering. For scale, the same run
+ * times Keycloak's own login page. It fails when the overhead's p95 exceeds {@value #TARGET_P95_MILLIS} ms, so a
+ * regression shows. Run it with {@code ./mvnw -B verify -pl integration-tests -am -Pbenchmarks
+ * -Dit.test=PatientPickerBenchmark}; results, with the machine, go to {@code target/benchmarks/patient-picker.txt}.
  */
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
 class PatientPickerBenchmark {
 
-    private static final int PATIENTS = 100_000;
+    private static final int PATIENTS = Integer.getInteger("picker.patients", 1_000_000);
+    /** Above this the FHIR server holds patients only ({@code --clinical-data off}). */
+    private static final int MAX_PATIENTS_WITH_CLINICAL_DATA = 100_000;
+    /** The picker's own overhead, p95, in milliseconds (issue 15). */
+    private static final double TARGET_P95_MILLIS = 25;
     private static final int WARMUP = 100;
     private static final int MEASURED = 400;
     private static final String APP = "picker-benchmark-app";
-    /** Name prefixes, birth years, an identifier and blank (list everything): what clinicians type. */
+    /** Name prefixes, birth years, a month and a day, an identifier and blank (list everything): what clinicians type. */
     private static final List<String> SEARCHES = List.of("sm", "jo", "wi", "br", "da", "mi", "an", "ga", "ro", "le",
-            "ma", "ch", "1950", "1987", "2001-05", "shaw", "");
+            "ma", "ch", "1950", "1987", "2001-05", "1987-06-15", "MRN-012345", "shaw", "");
 
     private static Process fhirServer;
     private static String fhirBaseUrl;
+    private static String fhirServerStart;
 
     @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     /**
-     * The demo FHIR server with 100,000 patients in a JVM of its own, as a FHIR server would be: its heap of several GB and
-     * its garbage collection must not pause the client that takes the times.
+     * The demo FHIR server in a JVM of its own, as a FHIR server would be: its heap of several GB and its garbage
+     * collection must not pause the client that takes the times. A million patients take about 2.5 GB of live heap
+     * without clinical data; 100,000 with theirs about 10 GB.
      */
     @BeforeAll
     static void startALargeFhirServer() throws Exception {
@@ -68,18 +80,25 @@ class PatientPickerBenchmark {
         }
         Path log = Path.of("target", "benchmarks", "fhir-server.log");
         Files.createDirectories(log.getParent());
-        fhirServer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx12g",
+        boolean clinicalData = PATIENTS <= MAX_PATIENTS_WITH_CLINICAL_DATA;
+        fhirServer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                clinicalData ? "-Xmx12g" : "-Xmx6g",
                 "-jar", Path.of("..", "demo-fhir-server", "target", "demo-fhir-server.jar").toString(),
                 "--port", String.valueOf(port), "--patients", String.valueOf(PATIENTS),
+                "--clinical-data", clinicalData ? "on" : "off",
                 "--keycloak-realm-url", "http://localhost:8080/realms/" + SmartRealm.NAME)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         fhirBaseUrl = "http://localhost:" + port + "/fhir";
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(10).toNanos();
         while (!answers(fhirBaseUrl + "/metadata")) {
             assertThat(fhirServer.isAlive()).as("FHIR server running, see " + log).isTrue();
-            assertThat(System.nanoTime()).as("FHIR server ready within 3 minutes").isLessThan(deadline);
+            assertThat(System.nanoTime()).as("FHIR server ready within 10 minutes").isLessThan(deadline);
             Thread.sleep(500);
         }
+        fhirServerStart = String.format(Locale.ROOT, "FHIR server: %s, heap limit %s, ready after %.1f s, resident %s",
+                clinicalData ? "with clinical data" : "patients only", clinicalData ? "12g" : "6g",
+                (System.nanoTime() - started) / 1e9, procLine("/proc/" + fhirServer.pid() + "/status", "VmRSS"));
     }
 
     private static boolean answers(String url) {
@@ -97,9 +116,10 @@ class PatientPickerBenchmark {
     }
 
     @Test
-    void pickerOverheadAgainstAHundredThousandPatients() throws Exception {
+    void pickerOverheadAgainstAMillionPatients() throws Exception {
         RealmFixtures fixtures = new RealmFixtures(realm);
         fixtures.realmAttribute("smart.fhirBaseUrls", fhirBaseUrl);
+        letTheFhirServerIntrospect();
         fixtures.publicClient(APP, List.of("launch/patient", "patient/*.rs"));
         DemoUsers.DemoUser clinician = DemoUsers.load().practitioner();
 
@@ -141,6 +161,26 @@ class PatientPickerBenchmark {
         Path target = Path.of("target", "benchmarks");
         Files.createDirectories(target);
         Files.writeString(target.resolve("patient-picker.txt"), report);
+        assertThat(percentile(column(samples, 2), 95)).as("picker overhead p95 (ms), see " + target.resolve(
+                "patient-picker.txt")).isLessThanOrEqualTo(TARGET_P95_MILLIS);
+    }
+
+    /**
+     * Tokens for this FHIR server name its introspection client in {@code aud}, as the demo realm does for the demo
+     * server on port 8081; without it Keycloak refuses the server's introspection ("not in the token audience").
+     */
+    private void letTheFhirServerIntrospect() {
+        ClientScopeResource scope = realm.admin().clientScopes().get(realm.admin().clientScopes().findAll().stream()
+                .filter(candidate -> "smart-fhir-audience".equals(candidate.getName())).findFirst().orElseThrow().getId());
+        ProtocolMapperRepresentation mapper = scope.getProtocolMappers().getMappers().stream()
+                .filter(candidate -> "fhir server audience".equals(candidate.getName())).findFirst().orElseThrow();
+        String before = mapper.getConfig().getOrDefault("fhir.server.clients", "");
+        mapper.getConfig().put("fhir.server.clients", (before + " " + fhirBaseUrl + "=demo-fhir-server").trim());
+        scope.getProtocolMappers().update(mapper.getId(), mapper);
+        realm.cleanup().add(cleanup -> {
+            mapper.getConfig().put("fhir.server.clients", before);
+            scope.getProtocolMappers().update(mapper.getId(), mapper);
+        });
     }
 
     /** Keycloak's own login page (a fresh authorization request, no cookies), for scale. */
@@ -182,8 +222,10 @@ class PatientPickerBenchmark {
         double[] fhir = column(samples, 1);
         double[] overhead = column(samples, 2);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Patient picker, %d patients, %d searches after %d warm-up, %d CPUs%n",
-                PATIENTS, samples.size(), WARMUP, Runtime.getRuntime().availableProcessors()));
+        out.append(String.format(Locale.ROOT, "Patient picker, %d patients (indexed search), %d searches after %d "
+                + "warm-up, %s%n", PATIENTS, samples.size(), WARMUP, LocalDate.now(ZoneOffset.UTC)));
+        out.append(machine()).append(System.lineSeparator());
+        out.append(fhirServerStart).append(System.lineSeparator());
         out.append(String.format(Locale.ROOT, "%-34s %8s %8s %8s%n", "milliseconds", "p50", "p95", "p99"));
         out.append(String.format(Locale.ROOT, "searches that hit the FHIR read timeout (left out, retried): %d%n",
                 fhirTimeouts));
@@ -191,9 +233,28 @@ class PatientPickerBenchmark {
         line(out, "FHIR wait (Server-Timing)", fhir);
         line(out, "picker overhead (page - FHIR)", overhead);
         line(out, "Keycloak login page (stock)", stockLoginPage);
-        out.append(String.format(Locale.ROOT, "overhead p95 / stock login page p95: %.2f; target p95 < 50 ms: %s%n",
-                percentile(overhead, 95) / percentile(stockLoginPage, 95), percentile(overhead, 95) < 50 ? "met" : "NOT met"));
+        out.append(String.format(Locale.ROOT, "overhead p95 / stock login page p95: %.2f; target p95 <= %.0f ms: %s%n",
+                percentile(overhead, 95) / percentile(stockLoginPage, 95), TARGET_P95_MILLIS,
+                percentile(overhead, 95) <= TARGET_P95_MILLIS ? "met" : "NOT met"));
         return out.toString();
+    }
+
+    /** CPUs, CPU model, memory, Java and the operating system, for the result file. */
+    private static String machine() {
+        return String.format(Locale.ROOT, "machine: %d CPUs (nproc), %s, %s; Java %s (%s %s); %s %s",
+                Runtime.getRuntime().availableProcessors(), procLine("/proc/cpuinfo", "model name"),
+                procLine("/proc/meminfo", "MemTotal"), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.vendor"), System.getProperty("java.vm.name"),
+                System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+
+    private static String procLine(String file, String key) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(line -> line.startsWith(key)).findFirst()
+                    .map(line -> key + " " + line.substring(line.indexOf(':') + 1).trim()).orElse(key + " unknown");
+        } catch (IOException e) {
+            return key + " unknown";
+        }
     }
 
     private static void line(StringBuilder out, String name, double[] values) {

@@ -1,4 +1,4 @@
-package io.github.smartonkeycloak.demofhir.resources;
+package io.github.smartonkeycloak.demofhir.search;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +7,13 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.StringType;
 
 /** The name parts string searches look at. */
-final class HumanNames {
+public final class HumanNames {
 
     private HumanNames() {
     }
 
     /** What {@code name} matches: every given name, family name and text. */
-    static List<String> allParts(List<HumanName> names) {
+    public static List<String> allParts(List<HumanName> names) {
         List<String> parts = new ArrayList<>();
         for (HumanName name : names) {
             parts.add(name.getText());
@@ -23,7 +23,7 @@ final class HumanNames {
         return parts;
     }
 
-    static List<String> families(List<HumanName> names) {
+    public static List<String> families(List<HumanName> names) {
         List<String> families = new ArrayList<>();
         for (HumanName name : names) {
             families.add(name.getFamily());
@@ -31,7 +31,7 @@ final class HumanNames {
         return families;
     }
 
-    static List<String> givens(List<HumanName> names) {
+    public static List<String> givens(List<HumanName> names) {
         List<String> givens = new ArrayList<>();
         for (HumanName name : names) {
             for (StringType given : name.getGiven()) {
