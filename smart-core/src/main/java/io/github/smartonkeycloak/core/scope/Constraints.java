@@ -17,19 +17,35 @@ public final class Constraints {
 
     public static final Constraints NONE = new Constraints(List.of());
 
+    // Scopes carry one to three constraints: compared as lists, they need no hashing of long values. Above this size a
+    // hash set keeps the comparisons linear.
+    private static final int MAX_LINEAR = 8;
+
     private final List<Constraint> ordered;
     private final Set<Constraint> set;
 
     private Constraints(List<Constraint> ordered) {
         this.ordered = ordered;
-        this.set = Set.copyOf(ordered);
+        this.set = ordered.size() > MAX_LINEAR ? Set.copyOf(ordered) : null;
     }
 
     public static Constraints of(Collection<Constraint> constraints) {
         if (constraints.isEmpty()) {
             return NONE;
         }
-        return new Constraints(List.copyOf(new LinkedHashSet<>(constraints)));
+        if (constraints.size() == 1) {
+            return new Constraints(List.of(constraints.iterator().next()));
+        }
+        if (constraints.size() > MAX_LINEAR) {
+            return new Constraints(List.copyOf(new LinkedHashSet<>(constraints)));
+        }
+        List<Constraint> distinct = new ArrayList<>(constraints.size());
+        for (Constraint constraint : constraints) {
+            if (!distinct.contains(constraint)) {
+                distinct.add(constraint);
+            }
+        }
+        return new Constraints(List.copyOf(distinct));
     }
 
     public static Constraints of(Constraint... constraints) {
@@ -46,12 +62,18 @@ public final class Constraints {
 
     /** Every constraint here is also in {@code other}: {@code other} is at least as narrow. */
     public boolean isSubsetOf(Constraints other) {
-        return other.set.containsAll(set);
+        if (ordered.isEmpty() || this == other) {
+            return true;
+        }
+        if (ordered.size() > other.ordered.size()) {
+            return false;
+        }
+        return other.set != null ? other.set.containsAll(ordered) : other.ordered.containsAll(ordered);
     }
 
     /** Both sets of constraints at once (a conjunction). */
     public Constraints union(Constraints other) {
-        if (other.ordered.isEmpty() || other.set.equals(set)) {
+        if (other.ordered.isEmpty() || equals(other)) {
             return this;
         }
         if (ordered.isEmpty()) {
@@ -121,14 +143,22 @@ public final class Constraints {
         }
     }
 
+    // Both lists hold distinct elements, so equal sizes and one inside the other mean equal sets.
     @Override
     public boolean equals(Object other) {
-        return other instanceof Constraints constraints && constraints.set.equals(set);
+        return other instanceof Constraints constraints
+                && constraints.ordered.size() == ordered.size()
+                && isSubsetOf(constraints);
     }
 
+    /** The hash of the set of constraints (the sum of the elements' hashes), as before the list representation. */
     @Override
     public int hashCode() {
-        return set.hashCode();
+        int hash = 0;
+        for (Constraint constraint : ordered) {
+            hash += constraint.hashCode();
+        }
+        return hash;
     }
 
     @Override

@@ -19,7 +19,9 @@ public final class ResourceScope implements SmartScope {
     private final Permissions permissions;
     private final Constraints constraints;
     private final ScopeSyntax syntax;
-    private final String text;
+    // Rendered on first use for scopes the engine makes: negotiation builds many intersections it never shows. A race
+    // renders the same string twice, which is harmless (as with String.hashCode).
+    private String text;
 
     ResourceScope(ScopeContext context, String resourceType, Permissions permissions, Constraints constraints,
             ScopeSyntax syntax, String text) {
@@ -40,8 +42,7 @@ public final class ResourceScope implements SmartScope {
         ScopeSyntax syntax = preferred == ScopeSyntax.V1 && constraints.isEmpty() && permissions.v1().isPresent()
                 ? ScopeSyntax.V1
                 : ScopeSyntax.V2;
-        ResourceScope scope = new ResourceScope(context, resourceType, permissions, constraints, syntax, null);
-        return new ResourceScope(context, resourceType, permissions, constraints, syntax, scope.render(syntax));
+        return new ResourceScope(context, resourceType, permissions, constraints, syntax, null);
     }
 
     public ScopeContext context() {
@@ -66,7 +67,12 @@ public final class ResourceScope implements SmartScope {
 
     @Override
     public String text() {
-        return text;
+        String rendered = text;
+        if (rendered == null) {
+            rendered = render(syntax);
+            text = rendered;
+        }
+        return rendered;
     }
 
     public boolean isAnyType() {
@@ -154,6 +160,6 @@ public final class ResourceScope implements SmartScope {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

@@ -6,6 +6,8 @@ public enum ScopeContext {
     USER("user"),
     SYSTEM("system");
 
+    private static final ScopeContext[] VALUES = values();
+
     private final String prefix;
 
     ScopeContext(String prefix) {
@@ -34,5 +36,15 @@ public enum ScopeContext {
             case "system" -> SYSTEM;
             default -> null;
         };
+    }
+
+    /** The context for the first {@code length} characters of a scope, without cutting them out first. */
+    static ScopeContext ofPrefix(String scope, int length) {
+        for (ScopeContext context : VALUES) {
+            if (context.prefix.length() == length && scope.startsWith(context.prefix)) {
+                return context;
+            }
+        }
+        return null;
     }
 }

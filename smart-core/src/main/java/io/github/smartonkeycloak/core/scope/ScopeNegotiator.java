@@ -50,13 +50,30 @@ public final class ScopeNegotiator {
                 continue;
             }
             ResourceScope granted = common.get();
-            if (candidates.stream().anyMatch(existing -> existing.granted().covers(granted))) {
-                continue;
+            if (!coveredByAny(candidates, granted)) {
+                removeCoveredBy(candidates, granted);
+                candidates.add(new Grant(request, written(request, granted), i));
             }
-            candidates.removeIf(existing -> granted.covers(existing.granted()));
-            candidates.add(new Grant(request, written(request, granted), i));
         }
         return candidates;
+    }
+
+    // Plain loops: the lambdas they replace allocated on every request-ceiling pair.
+    private static boolean coveredByAny(List<Grant> candidates, ResourceScope scope) {
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).granted().covers(scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void removeCoveredBy(List<Grant> candidates, ResourceScope scope) {
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            if (scope.covers(candidates.get(i).granted())) {
+                candidates.remove(i);
+            }
+        }
     }
 
     private static ResourceScope written(ResourceScope request, ResourceScope granted) {

@@ -1,6 +1,5 @@
 package io.github.smartonkeycloak.core.scope;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,8 @@ public final class SmartScopeParser {
         if (scope.startsWith("__")) {
             return new ExtensionScope(scope);
         }
-        if (StandardScope.NAMES.contains(scope)) {
+        // The length check spares long scopes the hashing of a set lookup.
+        if (scope.length() <= StandardScope.MAX_NAME_LENGTH && StandardScope.NAMES.contains(scope)) {
             return new StandardScope(scope);
         }
         if (scope.equals("launch")) {
@@ -39,7 +39,7 @@ public final class SmartScopeParser {
         }
         int slash = scope.indexOf('/');
         if (slash > 0) {
-            ScopeContext context = ScopeContext.ofPrefix(scope.substring(0, slash));
+            ScopeContext context = ScopeContext.ofPrefix(scope, slash);
             if (context != null) {
                 return parseResource(scope, context, slash + 1);
             }
@@ -81,7 +81,7 @@ public final class SmartScopeParser {
     public static boolean looksLikeSmart(String scope) {
         int slash = scope.indexOf('/');
         return scope.equals("launch")
-                || slash > 0 && (ScopeContext.ofPrefix(scope.substring(0, slash)) != null || scope.startsWith("launch/"));
+                || slash > 0 && (ScopeContext.ofPrefix(scope, slash) != null || scope.startsWith("launch/"));
     }
 
     // RFC 6749 scope-token: %x21 / %x23-5B / %x5D-7E
@@ -129,18 +129,18 @@ public final class SmartScopeParser {
             throw new ScopeSyntaxException(scope, ScopeProblem.MISSING_PERMISSIONS, permissionsStart,
                     "expected permissions (read, write, * or c?r?u?d?s?) after '.'");
         }
-        String letters = scope.substring(permissionsStart, typeEnd);
-        Permissions permissions = v1Permissions(letters);
+        Permissions permissions = v1Permissions(scope, permissionsStart, typeEnd);
         ScopeSyntax syntax = ScopeSyntax.V1;
         if (permissions == null) {
-            permissions = v2Permissions(scope, letters, permissionsStart);
+            permissions = v2Permissions(scope, permissionsStart, typeEnd);
             syntax = ScopeSyntax.V2;
         }
         Constraints constraints = Constraints.NONE;
         if (query >= 0) {
             if (syntax == ScopeSyntax.V1) {
                 throw new ScopeSyntaxException(scope, ScopeProblem.QUERY_NEEDS_V2, query,
-                        "query constraints need v2 permissions (for example .rs), not '" + letters + "'");
+                        "query constraints need v2 permissions (for example .rs), not '"
+                                + scope.substring(permissionsStart, typeEnd) + "'");
             }
             constraints = Constraints.of(parseQuery(scope, query + 1));
         }
@@ -166,29 +166,42 @@ public final class SmartScopeParser {
         }
     }
 
-    private static Permissions v1Permissions(String letters) {
-        return switch (letters) {
-            case "read" -> Permissions.V1_READ;
-            case "write" -> Permissions.V1_WRITE;
-            case "*" -> Permissions.ALL;
+    // Read in place rather than from a substring: no allocation and no string hashing for every scope.
+    private static Permissions v1Permissions(String scope, int start, int end) {
+        return switch (end - start) {
+            case 1 -> scope.charAt(start) == '*' ? Permissions.ALL : null;
+            case 4 -> scope.startsWith("read", start) ? Permissions.V1_READ : null;
+            case 5 -> scope.startsWith("write", start) ? Permissions.V1_WRITE : null;
             default -> null;
         };
     }
 
-    private static Permissions v2Permissions(String scope, String letters, int start) {
+    private static Permissions v2Permissions(String scope, int start, int end) {
         int bits = 0;
         int lastOrdinal = -1;
-        for (int i = 0; i < letters.length(); i++) {
-            int ordinal = "cruds".indexOf(letters.charAt(i));
+        for (int i = start; i < end; i++) {
+            int ordinal = v2Ordinal(scope.charAt(i));
             if (ordinal <= lastOrdinal) {
-                throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_PERMISSIONS, start + i,
-                        "permissions '" + letters + "' are neither v1 (read, write, *) nor v2 (c, r, u, d, s in that order, "
-                                + "each at most once)");
+                throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_PERMISSIONS, i,
+                        "permissions '" + scope.substring(start, end) + "' are neither v1 (read, write, *) nor v2 (c, r, "
+                                + "u, d, s in that order, each at most once)");
             }
             lastOrdinal = ordinal;
             bits |= 1 << ordinal;
         }
         return Permissions.ofBits(bits);
+    }
+
+    /** The position of a v2 letter in {@code cruds}, or -1. */
+    private static int v2Ordinal(char letter) {
+        return switch (letter) {
+            case 'c' -> 0;
+            case 'r' -> 1;
+            case 'u' -> 2;
+            case 'd' -> 3;
+            case 's' -> 4;
+            default -> -1;
+        };
     }
 
     private static List<Constraint> parseQuery(String scope, int start) {
@@ -227,14 +240,17 @@ public final class SmartScopeParser {
     }
 
     private static String decode(String scope, int start, int end) {
-        if (scope.indexOf('%', start) < 0 || scope.indexOf('%', start) >= end) {
+        int percent = scope.indexOf('%', start);
+        if (percent < 0 || percent >= end) {
             return scope.substring(start, end);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(end - start);
+        // A plain array: ByteArrayOutputStream synchronizes on every byte. The scope is ASCII (checkCharacters).
+        byte[] bytes = new byte[end - start];
+        int length = 0;
         for (int i = start; i < end; i++) {
             char c = scope.charAt(i);
             if (c != '%') {
-                bytes.write(c);
+                bytes[length++] = (byte) c;
                 continue;
             }
             int high = i + 1 < end ? Character.digit(scope.charAt(i + 1), 16) : -1;
@@ -243,10 +259,10 @@ public final class SmartScopeParser {
                 throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_ENCODING, i,
                         "'%' must be followed by two hexadecimal digits");
             }
-            bytes.write(high << 4 | low);
+            bytes[length++] = (byte) (high << 4 | low);
             i += 2;
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 
     private static LaunchScope parseLaunch(String scope) {

@@ -8,4 +8,6 @@ import io.github.smartonkeycloak.core.fhir.FhirUser;
 public record StandardScope(String text) implements SmartScope {
 
     public static final Set<String> NAMES = Set.of("openid", FhirUser.NAME, "profile", "online_access", "offline_access");
+
+    static final int MAX_NAME_LENGTH = NAMES.stream().mapToInt(String::length).max().orElseThrow();
 }
