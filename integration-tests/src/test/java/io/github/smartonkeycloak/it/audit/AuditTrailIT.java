@@ -50,7 +50,7 @@ class AuditTrailIT {
     private static final String BACKEND_SECRET = "audit-backend-secret";
     private static final String EHR_SCOPE = "launch openid fhirUser patient/*.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

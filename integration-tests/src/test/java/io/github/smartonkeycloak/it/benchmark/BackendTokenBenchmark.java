@@ -41,7 +41,7 @@ class BackendTokenBenchmark {
     private static final int ROUNDS = 4;
     private static final String SMART_SCOPE = "system/Patient.rs system/Observation.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     @Test

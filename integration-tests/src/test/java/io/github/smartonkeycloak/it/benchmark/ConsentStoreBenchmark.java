@@ -41,7 +41,7 @@ class ConsentStoreBenchmark {
     private static final String APP = "bench-consent-app";
     private static final String SCOPE = "launch/patient openid patient/Patient.rs patient/Observation.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private record Variant(String name, String store, String cacheSeconds) {

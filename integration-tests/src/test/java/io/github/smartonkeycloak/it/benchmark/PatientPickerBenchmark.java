@@ -64,7 +64,7 @@ class PatientPickerBenchmark {
     private static String fhirBaseUrl;
     private static String fhirServerStart;
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     /**

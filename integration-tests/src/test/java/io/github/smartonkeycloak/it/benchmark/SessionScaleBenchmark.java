@@ -48,7 +48,7 @@ class SessionScaleBenchmark {
     private static final int KEPT_SESSIONS = 2_000;
     private static final Path RESULT = Path.of("target", "benchmarks", "session-scale.txt");
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final StringBuilder report = new StringBuilder();

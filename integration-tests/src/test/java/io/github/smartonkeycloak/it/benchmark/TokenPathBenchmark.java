@@ -53,7 +53,7 @@ class TokenPathBenchmark {
             "code exchange", 1.10, "refresh (online)", 1.10, "refresh (offline)", 1.10, "introspection", 1.10,
             "full launch", 1.30);
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     /**

@@ -36,7 +36,7 @@ class ClientTypesIT {
     private static final List<String> CEILINGS = List.of("launch/patient", "patient/*.rs", "fhirUser", "offline_access");
     private static final String SCOPE = "openid fhirUser launch/patient offline_access patient/*.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

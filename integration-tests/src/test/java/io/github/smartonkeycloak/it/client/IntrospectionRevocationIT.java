@@ -41,7 +41,7 @@ class IntrospectionRevocationIT {
             "fhirUser", "offline_access", "online_access");
     private static final String SCOPE = "openid fhirUser launch/patient launch/encounter offline_access patient/*.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

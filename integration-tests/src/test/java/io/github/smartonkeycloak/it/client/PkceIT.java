@@ -36,7 +36,7 @@ class PkceIT {
     private static final String CONFIDENTIAL = "pkce-test-confidential";
     private static final String SECRET = "pkce-test-secret";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

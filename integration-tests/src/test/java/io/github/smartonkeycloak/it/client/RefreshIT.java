@@ -38,7 +38,7 @@ class RefreshIT {
             "online_access");
     private static final int NINETY_DAYS = 90 * 24 * 3600;
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

@@ -34,7 +34,7 @@ import org.keycloak.testframework.util.ApiUtil;
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
 class SmartClientProfileIT {
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers.DemoUser amy = DemoUsers.load().patient();

@@ -49,7 +49,7 @@ class ConsentNotSetUpIT {
             RealmRepresentation representation = realm.build();
             representation.setClientScopes(representation.getClientScopes().stream()
                     .filter(scope -> !DECISIONS_SCOPE.equals(scope.getName())).toList());
-            return realm.name("smart-no-consent-scope");
+            return new SmartRealm.FreshId().configure(realm.name("smart-no-consent-scope"));
         }
     }
 

@@ -40,7 +40,7 @@ class ConsentRaceIT {
     private static final int ROUNDS = 3;
     private static final String SCOPE = "launch/patient openid patient/Patient.rs patient/Observation.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers.DemoUser amy = DemoUsers.load().patient();

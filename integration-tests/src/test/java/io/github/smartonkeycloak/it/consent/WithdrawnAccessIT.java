@@ -32,7 +32,7 @@ class WithdrawnAccessIT {
 
     private static final String SCOPE = "launch/patient openid offline_access patient/Patient.rs patient/Observation.rs patient/Condition.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers.DemoUser amy = DemoUsers.load().patient();

@@ -40,7 +40,7 @@ class FederatedSignInIT {
     private static final String PATIENT_SCOPES = "launch/patient openid fhirUser patient/*.rs";
     private static final String EHR_SCOPES = "launch openid fhirUser patient/*.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     /** The external provider; the framework removes the realm after this class. */

@@ -37,7 +37,7 @@ class DemoFhirServerIT {
     private static final String SYSTEM_CEILING_APP = "fhir-test-system-ceiling-app";
     private static DemoFhirServer fhirServer;
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     @InjectClient(config = TestApps.PublicApp.class)

@@ -31,7 +31,7 @@ abstract class EhrLaunchBase {
             "intent", "reconcile-medications",
             "tenant", "clinic-7");
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     final DemoUsers users = DemoUsers.load();

@@ -37,7 +37,7 @@ class EhrLaunchBindingIT {
     private static final String EHR_SCOPE = "launch openid fhirUser patient/*.rs";
     private static final String SECOND_FHIR_BASE = "http://localhost:8081/research-fhir";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

@@ -56,7 +56,7 @@ class EhrLauncherIT {
     private static final String LAUNCH_URL = "http://localhost:8089/launch";
     private static final String CLINICIANS_ONLY = "Only signed-in clinicians";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     @InjectWebDriver

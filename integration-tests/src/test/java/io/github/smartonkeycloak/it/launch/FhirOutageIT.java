@@ -43,7 +43,7 @@ class FhirOutageIT {
     private static final String SCOPES = "launch/patient openid patient/*.rs";
     private static StubFhirServer stub;
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers.DemoUser patient = DemoUsers.load().patient();

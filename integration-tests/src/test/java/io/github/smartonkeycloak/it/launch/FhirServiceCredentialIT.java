@@ -60,7 +60,7 @@ class FhirServiceCredentialIT {
     /** Stands in for attacker.example: any request that reaches it is a credential or token sent away. */
     private static StubFhirServer elsewhere;
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers.DemoUser clinician = DemoUsers.load().practitioner();

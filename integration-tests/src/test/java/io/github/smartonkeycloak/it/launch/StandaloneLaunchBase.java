@@ -30,7 +30,7 @@ abstract class StandaloneLaunchBase {
     static final String OTHER_APP = "standalone-second-app";
     static final String PATIENT_SCOPES = "launch/patient openid fhirUser patient/*.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     final DemoUsers users = DemoUsers.load();

@@ -64,7 +64,7 @@ class StandaloneLaunchBrowserIT {
             + "patient/Immunization.rs patient/MedicationRequest.rs patient/Observation.rs patient/Patient.rs "
             + "patient/Procedure.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     @InjectWebDriver

@@ -41,7 +41,7 @@ class ClinicianShiftIT {
     /** The shipped realm's {@code ssoSessionMaxLifespan}: the longest an online grant lasts without a new login. */
     private static final int SESSION_MAXIMUM = 13 * HOUR;
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     @InjectTimeOffSet

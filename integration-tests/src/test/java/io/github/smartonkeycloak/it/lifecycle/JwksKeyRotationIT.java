@@ -41,7 +41,7 @@ class JwksKeyRotationIT {
 
     private static JwksServer jwksServer;
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     @InjectTimeOffSet(enableForCaches = true)

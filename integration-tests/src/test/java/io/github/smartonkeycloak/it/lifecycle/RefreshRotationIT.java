@@ -39,7 +39,7 @@ class RefreshRotationIT {
     private static final String ONLINE = "openid fhirUser launch/patient online_access patient/*.rs";
     private static final String OFFLINE = "openid fhirUser launch/patient offline_access patient/*.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

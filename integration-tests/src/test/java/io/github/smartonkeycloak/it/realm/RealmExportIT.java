@@ -51,7 +51,7 @@ class RealmExportIT {
             "http://localhost/suites/custom", "http://localhost:4567/custom");
     private static final Path REPOSITORY = Path.of("..");
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

@@ -31,7 +31,7 @@ class NonSmartRealmIT {
 
     private static final String APP = "plain-app";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     /** Created by the test framework as Keycloak creates any realm: no SMART attribute, client scope or policy. */

@@ -47,7 +47,7 @@ class ScopeNegotiationIT {
     private static final String DUAL_SECRET = "scope-test-dual-secret";
     private static final String LAB = "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers users = DemoUsers.load();

@@ -53,7 +53,7 @@ class AdminConsoleSettingsIT {
     private static final String ADMIN = "admin";
     private static final String TAB_TYPE = UiTabProvider.class.getName();
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     @InjectWebDriver
