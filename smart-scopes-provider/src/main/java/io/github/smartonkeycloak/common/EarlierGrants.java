@@ -1,6 +1,6 @@
 package io.github.smartonkeycloak.common;
 
-import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
@@ -21,6 +21,13 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class EarlierGrants {
 
+    /**
+     * Client-session note: when the grant passed its consent step (epoch milliseconds), copied from the authentication
+     * session's client notes at login. Keycloak keeps a session's start in whole seconds only, too coarse to tell a
+     * grant made just after a withdrawal from one made just before it.
+     */
+    public static final String CONSENT_CHECKED_AT_NOTE = "smart_consent_checked_at";
+
     private EarlierGrants() {
     }
 
@@ -31,21 +38,23 @@ public final class EarlierGrants {
                     session.getContext().getUri(), session.getContext().getRequestHeaders());
             return;
         }
-        detachOnline(session, realm, user, client, started -> true);
+        detachOnline(session, realm, user, client, clientSession -> true);
     }
 
     /**
-     * Outside a request: ends only the grants that started at or before {@code changedAt} (epoch seconds), the time
+     * Outside a request: ends only the grants made at or before {@code changedAtMillis} (epoch milliseconds), the time
      * of the Consent change that no longer permits them. A grant the user made after that change passed the consent
-     * check of its own authorization, so a later look at the same change must leave it alone.
+     * check of its own authorization, so a later look at the same change must leave it alone. A grant's time is when
+     * it passed its consent step ({@link #CONSENT_CHECKED_AT_NOTE}); without that note, the second its client session
+     * started, and a grant of the same second as the change is ended.
      */
     public static void revokeStartedBefore(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client,
-            int changedAt) {
-        IntPredicate startedBefore = started -> started <= changedAt;
+            long changedAtMillis) {
+        Predicate<AuthenticatedClientSessionModel> startedBefore = clientSession -> madeAtOrBefore(clientSession, changedAtMillis);
         UserSessionManager userSessions = new UserSessionManager(session);
         session.sessions().getOfflineUserSessionsStream(realm, user).toList().forEach(offline -> {
             AuthenticatedClientSessionModel clientSession = offline.getAuthenticatedClientSessionByClient(client.getId());
-            if (clientSession != null && startedBefore.test(clientSession.getStarted())) {
+            if (clientSession != null && startedBefore.test(clientSession)) {
                 // UserSessionManager.removeClientFromOfflineUserSession, with the start time checked first.
                 clientSession.detachFromUserSession();
                 if (offline.getAuthenticatedClientSessions().isEmpty()) {
@@ -56,11 +65,23 @@ public final class EarlierGrants {
         detachOnline(session, realm, user, client, startedBefore);
     }
 
+    static boolean madeAtOrBefore(AuthenticatedClientSessionModel clientSession, long changedAtMillis) {
+        String checkedAt = clientSession.getNote(CONSENT_CHECKED_AT_NOTE);
+        if (checkedAt != null) {
+            try {
+                return Long.parseLong(checkedAt) <= changedAtMillis;
+            } catch (NumberFormatException e) {
+                // not ours to trust: fall back to the session's start
+            }
+        }
+        return clientSession.getStarted() <= Math.floorDiv(changedAtMillis, 1000L);
+    }
+
     private static void detachOnline(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client,
-            IntPredicate startedMatches) {
+            Predicate<AuthenticatedClientSessionModel> matches) {
         session.sessions().getUserSessionsStream(realm, user).toList().forEach(userSession -> {
             AuthenticatedClientSessionModel clientSession = userSession.getAuthenticatedClientSessionByClient(client.getId());
-            if (clientSession != null && startedMatches.test(clientSession.getStarted())) {
+            if (clientSession != null && matches.test(clientSession)) {
                 clientSession.setAction(AuthenticationSessionModel.Action.LOGGED_OUT.name());
                 TokenManager.detachClientSession(clientSession);
             }

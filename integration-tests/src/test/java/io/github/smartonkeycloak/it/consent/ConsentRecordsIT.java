@@ -41,7 +41,7 @@ class ConsentRecordsIT {
 
     private static final String SCOPE = "launch/patient openid offline_access patient/Patient.rs patient/Observation.rs patient/Condition.rs";
 
-    @InjectRealm(fromJson = SmartRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    @InjectRealm(fromJson = SmartRealm.JSON, config = SmartRealm.FreshId.class, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
     private final DemoUsers.DemoUser amy = DemoUsers.load().patient();
@@ -135,9 +135,9 @@ class ConsentRecordsIT {
         consents.setStatus(consents.ofApp("amy-shaw", "regrant-app").orElseThrow(), "inactive");
         assertThat(awaitNoOfflineSessions(amyId, clientUuid)).as("the poll ended the first grant").isEmpty();
 
-        // The same user and app, a new consent for the other record, while the withdrawal is still in the polls'
-        // overlap window (two intervals plus 5 s): three more polls see the withdrawn record.
-        sleep(1100);
+        // The same user and app, a new consent for the other record, at once (most likely within the withdrawal's
+        // second), while the withdrawal is still in the polls' overlap window (two intervals plus 5 s): three more
+        // polls see the withdrawn record.
         JsonNode regranted = launch("regrant-app", "ben-shaw");
         sleep(6000);
 

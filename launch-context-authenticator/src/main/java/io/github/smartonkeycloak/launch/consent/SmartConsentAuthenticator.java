@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -56,7 +57,7 @@ final class SmartConsentAuthenticator extends SmartStep {
         PendingAuthorization authorization = authorization(context);
         ClientModel client = authorization.client();
         if (!client.isConsentRequired() || !authorization.isSmartRequest()) {
-            context.success();
+            passed(context);
             return;
         }
         ConsentStore store = store(context);
@@ -76,7 +77,7 @@ final class SmartConsentAuthenticator extends SmartStep {
                 }
                 apply(context, authorization, remembered.get(), "remembered");
                 if (ConsentRecording.record(context, authorization)) {
-                    context.success();
+                    passed(context);
                 }
                 return;
             }
@@ -136,6 +137,16 @@ final class SmartConsentAuthenticator extends SmartStep {
             context.getEvent().detail(SmartLaunchEvents.EARLIER_TOKENS, "revoked");
         }
         withoutPromptConsent(context.getAuthenticationSession());
+        passed(context);
+    }
+
+    /**
+     * The grant passed the consent step: asked, remembered, or not needed. Its time goes with the grant (a client note
+     * copied to the client session), so the withdrawal poll ends it only for Consent changes made before it.
+     */
+    private static void passed(AuthenticationFlowContext context) {
+        context.getAuthenticationSession().setClientNote(EarlierGrants.CONSENT_CHECKED_AT_NOTE,
+                String.valueOf(Time.currentTimeMillis()));
         context.success();
     }
 

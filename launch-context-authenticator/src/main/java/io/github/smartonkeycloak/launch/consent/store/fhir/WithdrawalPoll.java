@@ -99,12 +99,11 @@ final class WithdrawalPoll implements ScheduledTask {
                     client.getClientId(), mine.record().scopes(), now).kind() == ConsentVerdictKind.PERMITTED;
             if (!permitted) {
                 // A withdrawn record changed itself; an active one was overruled by another record of the patient.
-                int changedAt = (int) lastChange(mine.record().isActive() ? recordsOfPatient : List.of(mine.record()), now)
-                        .getEpochSecond();
-                EarlierGrants.revokeStartedBefore(session, realm, user, client, changedAt);
+                Instant changedAt = lastChange(mine.record().isActive() ? recordsOfPatient : List.of(mine.record()), now);
+                EarlierGrants.revokeStartedBefore(session, realm, user, client, changedAt.toEpochMilli());
                 factory.cache().forget(realm.getId() + "|" + patient);
                 LOG.debugf("Realm '%s': ended the grants of user %s to %s made before %s, its Consent %s no longer permits them",
-                        realm.getName(), user.getId(), client.getClientId(), Instant.ofEpochSecond(changedAt), mine.record().id());
+                        realm.getName(), user.getId(), client.getClientId(), changedAt, mine.record().id());
             }
         }
     }
