@@ -13,6 +13,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SmartScopeParserTest {
 
+    /** Percent-encoded UTF-8 of more than one byte per character decodes to the character, between plain text. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "patient/Observation.rs?code=caf%C3%A9; caf\u00e9",
+            "patient/Observation.rs?code=%E2%82%AC10; \u20ac10",
+            "patient/Observation.rs?code=%c3%a9t%C3%A9; \u00e9t\u00e9",
+            "patient/Observation.rs?code=a%F0%9F%A9%BAb%7Cc; a\uD83E\uDE7Ab|c"})
+    void percentEncodedMultiByteCharactersDecode(String scope, String value) {
+        ResourceScope parsed = (ResourceScope) SmartScopeParser.parse(scope);
+        assertThat(parsed.constraints().asList()).containsExactly(new Constraint("code", value));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
             // scope; context; type; v2 permissions; syntax; constraint count
