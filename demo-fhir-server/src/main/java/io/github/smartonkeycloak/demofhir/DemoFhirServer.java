@@ -21,6 +21,7 @@ import io.github.smartonkeycloak.demofhir.store.JpaResourceStore;
 import io.github.smartonkeycloak.demofhir.web.CorsFilter;
 import io.github.smartonkeycloak.demofhir.web.DemoAppServlet;
 import io.github.smartonkeycloak.demofhir.web.RequestLogFilter;
+import io.github.smartonkeycloak.demofhir.web.RequestTimes;
 import io.github.smartonkeycloak.demofhir.web.SmartConfigurationServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -48,11 +49,13 @@ public final class DemoFhirServer implements AutoCloseable {
     private final ServerConnector connector;
     /** Null when the config leaves the stored types out. */
     private final JpaResourceStore store;
+    private final RequestTimes requestTimes;
 
-    private DemoFhirServer(Server jetty, ServerConnector connector, JpaResourceStore store) {
+    private DemoFhirServer(Server jetty, ServerConnector connector, JpaResourceStore store, RequestTimes requestTimes) {
         this.jetty = jetty;
         this.connector = connector;
         this.store = store;
+        this.requestTimes = requestTimes;
     }
 
     /** Generates the population, starts the store and Jetty, and returns once it accepts requests. */
@@ -100,7 +103,8 @@ public final class DemoFhirServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         // Outermost first: log every answer, then CORS (preflights end there), then authentication.
-        addFilter(context, new RequestLogFilter(), "/*");
+        RequestTimes requestTimes = new RequestTimes();
+        addFilter(context, new RequestLogFilter(requestTimes), "/*");
         addFilter(context, new CorsFilter(), "/*");
         addFilter(context, new BearerTokenFilter(introspector, fhirContext), FHIR_PATH + "/*");
 
@@ -123,7 +127,7 @@ public final class DemoFhirServer implements AutoCloseable {
             throw new IllegalStateException("Could not start the demo FHIR server on " + config.host() + " port "
                     + config.port(), e);
         }
-        DemoFhirServer server = new DemoFhirServer(jetty, connector, store);
+        DemoFhirServer server = new DemoFhirServer(jetty, connector, store, requestTimes);
         LOG.info("Listening on {} port {}, Keycloak realm {} ({} ms)", config.host(), server.port(),
                 config.keycloakRealmUrl(), (System.nanoTime() - started) / 1_000_000);
         LOG.info("Demo SMART app at {}", server.appUrl());
@@ -142,6 +146,11 @@ public final class DemoFhirServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Requests answered so far and their time, per method and resource type (for benchmarks). */
+    public RequestTimes requestTimes() {
+        return requestTimes;
     }
 
     public String baseUrl() {

@@ -12,13 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs method, resource type and status of each request; nothing else, since ids, query strings and headers can carry
- * tokens or patient data.
+ * Logs method, resource type and status of each request, and adds its time to {@link RequestTimes}; nothing else, since
+ * ids, query strings and headers can carry tokens or patient data.
  */
 public final class RequestLogFilter extends HttpFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLogFilter.class);
     private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Za-z.\\-]{1,40}");
+
+    private final RequestTimes times;
+
+    public RequestLogFilter(RequestTimes times) {
+        this.times = times;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -27,9 +33,11 @@ public final class RequestLogFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } finally {
+            long took = System.nanoTime() - started;
+            String resourceType = resourceType(request);
+            times.add(request.getMethod(), resourceType, took);
             if (LOG.isInfoEnabled()) {
-                LOG.info("{} {} -> {} ({} ms)", request.getMethod(), resourceType(request), response.getStatus(),
-                        (System.nanoTime() - started) / 1_000_000);
+                LOG.info("{} {} -> {} ({} ms)", request.getMethod(), resourceType, response.getStatus(), took / 1_000_000);
             }
         }
     }

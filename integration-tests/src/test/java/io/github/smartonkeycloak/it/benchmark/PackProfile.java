@@ -38,6 +38,11 @@ final class PackProfile {
                         .anyMatch(argument -> argument.startsWith("-Dkc.home.dir")))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no Keycloak server process under this JVM"));
         Path file = Path.of("target", "benchmarks", "keycloak.jfr").toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(file.getParent()); // JFR.stop writes nothing into a missing directory
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         jcmd(keycloak.pid(), "JFR.start", "name=" + RECORDING, "settings=profile");
         return new PackProfile(keycloak.pid(), file);
     }

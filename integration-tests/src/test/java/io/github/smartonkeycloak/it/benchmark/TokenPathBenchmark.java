@@ -62,6 +62,8 @@ class TokenPathBenchmark {
      */
     private final DemoUsers.DemoUser[] patients = new DemoUsers.DemoUser[THREADS];
     private final DemoUsers.DemoUser[] clinicians = new DemoUsers.DemoUser[THREADS];
+    private FhirShare plainFhir = new FhirShare();
+    private FhirShare smartFhir = new FhirShare();
 
     @Test
     void smartTokenWorkAgainstPlainOidc() throws Exception {
@@ -86,6 +88,8 @@ class TokenPathBenchmark {
         Samples ehr = new Samples();
         Samples warmUp = new Samples();
         round(warmUp, warmUp, warmUp, ehrToken);
+        smartFhir = new FhirShare();
+        plainFhir = new FhirShare();
         Optional<PackProfile> profile = Boolean.getBoolean("benchmark.jfr") ? Optional.of(PackProfile.start()) : Optional.empty();
         for (int round = 0; round < ROUNDS; round++) {
             round(plain, smart, ehr, ehrToken);
@@ -113,6 +117,12 @@ class TokenPathBenchmark {
         report.append(String.format(java.util.Locale.ROOT, "launches per second (%d threads / median full launch): plain %.1f, SMART %.1f, EHR %.1f%n",
                 THREADS, THREADS * 1000 / plain.median("full launch"), THREADS * 1000 / smart.median("full launch"),
                 THREADS * 1000 / ehr.median("EHR launch")));
+        report.append(plainFhir.describe("plain   launch, refresh, introspection"));
+        report.append(smartFhir.describe("SMART   launch, refresh, introspection"));
+        double smartWithoutFhir = smart.median("full launch") - smartFhir.millisPerLaunch();
+        report.append(String.format(java.util.Locale.ROOT, "  full launch without the FHIR server's time: SMART %.1f ms "
+                + "(median less mean FHIR time), ratio SMART / plain %.2f (for information; the target is on the whole)%n",
+                smartWithoutFhir, smartWithoutFhir / (plain.median("full launch") - plainFhir.millisPerLaunch())));
         report.append(ehr.line("EHR     launch API + authorization + exchange", "EHR launch"));
         report.append(String.format(java.util.Locale.ROOT, "  ratio EHR launch / plain full launch %.2f%n",
                 ehr.median("EHR launch") / plain.median("full launch")));
@@ -130,9 +140,13 @@ class TokenPathBenchmark {
     /** One round: the plain client's launches, then the SMART app's, then the EHR launches; each in parallel threads. */
     private void round(Samples plain, Samples smart, Samples ehr, String ehrToken) throws Exception {
         plain.startRound();
+        plainFhir.start();
         Rounds.run(THREADS, LAUNCHES_PER_ROUND, (thread, i) -> launch(plain, PLAIN_APP, "openid", i % 2 == 0, false, thread));
+        plainFhir.stop(THREADS * LAUNCHES_PER_ROUND);
         smart.startRound();
+        smartFhir.start();
         Rounds.run(THREADS, LAUNCHES_PER_ROUND, (thread, i) -> launch(smart, SMART_APP, SMART_SCOPE, i % 2 == 0, true, thread));
+        smartFhir.stop(THREADS * LAUNCHES_PER_ROUND);
         ehr.startRound();
         Rounds.run(THREADS, LAUNCHES_PER_ROUND, (thread, i) -> ehrLaunch(ehr, ehrToken, thread));
     }
