@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
@@ -21,8 +22,15 @@ final class AuditQueue {
     private static final Logger LOG = Logger.getLogger(AuditQueue.class);
     static final Duration REPORT_INTERVAL = Duration.ofMinutes(1);
 
-    /** One AuditEvent and the sink it goes to (chosen by the realm's setting when the event happened). */
-    record Delivery(String json, AuditSink sink) {
+    /**
+     * One AuditEvent and the sink it goes to (chosen by the realm's setting when the event happened). The JSON is
+     * written by the writer thread, not by the request that raised the event.
+     */
+    record Delivery(Supplier<String> json, AuditSink sink) {
+
+        Delivery(String json, AuditSink sink) {
+            this(() -> json, sink);
+        }
     }
 
     private final BlockingQueue<Delivery> queue;
@@ -79,7 +87,7 @@ final class AuditQueue {
 
     void writeOne(Delivery delivery) {
         try {
-            delivery.sink().write(delivery.json());
+            delivery.sink().write(delivery.json().get());
             written.incrementAndGet();
         } catch (InterruptedException e) {
             // Shutting down while writing: the event is lost, and counted; what is still queued counts as dropped.

@@ -109,7 +109,8 @@ public final class SmartAuditListener implements EventListenerProvider {
             return;
         }
         for (AuditRecord record : records) {
-            staged.deliveries.add(new AuditQueue.Delivery(BalpAuditEvent.write(record), sink));
+            // Mapped to BALP JSON by the writer thread: the token request does not wait for it.
+            staged.deliveries.add(new AuditQueue.Delivery(() -> BalpAuditEvent.write(record), sink));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.io.IOException;
@@ -76,6 +77,27 @@ class AuditQueueTest {
         assertThat(queue.written()).isEqualTo(1);
         assertThat(queue.failed()).isEqualTo(1);
         assertThat(queue.accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventTheWriterCannotMapCountsAsFailedAndTheNextIsStillWritten() throws Exception {
+        AuditSink working = mock(AuditSink.class);
+        queue = new AuditQueue(10, System::currentTimeMillis);
+        queue.start();
+
+        queue.offer(new AuditQueue.Delivery(() -> {
+            throw new IllegalArgumentException("unmappable");
+        }, working));
+        queue.offer(new AuditQueue.Delivery("{\"c\":3}", working));
+
+        verify(working, timeout(5000)).write("{\"c\":3}");
+        long deadline = System.currentTimeMillis() + 5000;
+        while (queue.written() + queue.failed() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(queue.failed()).isEqualTo(1);
+        assertThat(queue.written()).isEqualTo(1);
+        verify(working, times(1)).write(anyString());
     }
 
     @Test

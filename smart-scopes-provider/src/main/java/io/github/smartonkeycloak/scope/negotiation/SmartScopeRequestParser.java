@@ -51,6 +51,8 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
      * add to the answer's list, so each gets its own copy.
      */
     private final Map<String, List<AuthorizationDetails>> parsed = new HashMap<>();
+    /** Each client's ceilings, read once per request: reading them copies every scope assigned to the client. */
+    private final Map<String, ClientCeilings> ceilingsByClient = new HashMap<>();
 
     SmartScopeRequestParser(KeycloakSession session) {
         this.session = session;
@@ -73,7 +75,7 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
     }
 
     private AuthorizationRequestContext parse(UserModel user, ClientModel client, String scopeParam) {
-        ClientCeilings ceilings = ClientCeilings.of(client);
+        ClientCeilings ceilings = ceilingsByClient.computeIfAbsent(client.getId(), id -> ClientCeilings.of(client));
         ClientScopeAuthorizationRequestParser keycloakParser = new ClientScopeAuthorizationRequestParser(session);
         if (!ScopeEngine.handles(client, ceilings)) {
             return keycloakParser.parseScopes(user, client, scopeParam);
