@@ -1,8 +1,11 @@
 package io.github.smartonkeycloak.audit;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.smartonkeycloak.core.audit.AuditEventKind;
 import io.github.smartonkeycloak.core.audit.AuditRecord;
@@ -28,13 +31,20 @@ import org.keycloak.services.Urls;
 /**
  * Turns the realm's security events into BALP AuditEvents and hands them to the factory's queue. All Keycloak
  * reads (the realm's settings, the user's {@code fhirUser}, the launch context, the service token) happen here, on
- * the request thread; the worker only writes finished JSON. The events are queued when the request's transaction
+ * the request thread; the worker turns the records (plain values) into JSON and writes them. The events are queued when the request's transaction
  * commits, as Keycloak's own listeners do, so a request that fails leaves no trace of what it did not do.
  */
 public final class SmartAuditListener implements EventListenerProvider {
 
     /** What the {@code fhir} sink's service token asks for; the client's scope ceilings decide what it gets. */
     static final String FHIR_SCOPE = "system/AuditEvent.c";
+
+    /**
+     * Issuer URLs by base URI and realm name: Keycloak's URL builder reads its resource annotations on every call, a
+     * measurable part of each token request (JFR), and the answer never changes for the same two inputs.
+     */
+    private static final Map<String, String> ISSUERS = new ConcurrentHashMap<>();
+    private static final int MAX_ISSUERS = 64;
 
     private final KeycloakSession session;
     private final SmartAuditListenerFactory factory;
@@ -136,7 +146,16 @@ public final class SmartAuditListener implements EventListenerProvider {
 
     private static String issuer(KeycloakSession session, RealmModel realm) {
         try {
-            return Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
+            URI base = session.getContext().getUri().getBaseUri();
+            String key = base + "\n" + realm.getName();
+            String issuer = ISSUERS.get(key);
+            if (issuer == null) {
+                issuer = Urls.realmIssuer(base, realm.getName());
+                if (ISSUERS.size() < MAX_ISSUERS) { // the base comes from the request's host: never unbounded
+                    ISSUERS.put(key, issuer);
+                }
+            }
+            return issuer;
         } catch (RuntimeException e) {
             return null;
         }

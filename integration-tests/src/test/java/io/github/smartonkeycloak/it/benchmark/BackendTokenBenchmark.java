@@ -51,6 +51,7 @@ class BackendTokenBenchmark {
         ClientKey rsa = ClientKey.rs384("bench-rs");
         ClientKey ec = ClientKey.es384("bench-es");
         Map<String, double[]> rates = new LinkedHashMap<>();
+        java.util.Optional<PackProfile> profile;
         try (JwksServer jwks = new JwksServer()) {
             jwks.serve(rsa, ec);
             fixtures.assertionClient("bench-smart", jwks.url("bench-smart"), null, List.of("system/*.rs"));
@@ -66,13 +67,15 @@ class BackendTokenBenchmark {
             for (Map.Entry<String, IntFunction<Map<String, String>[]>> variant : variants.entrySet()) {
                 round(variant.getValue().apply(REQUESTS_PER_ROUND));
             }
+            profile = Boolean.getBoolean("benchmark.jfr") ? java.util.Optional.of(PackProfile.start()) : java.util.Optional.empty();
             for (int round = 0; round < ROUNDS; round++) {
                 for (Map.Entry<String, IntFunction<Map<String, String>[]>> variant : variants.entrySet()) {
                     rates.get(variant.getKey())[round] = round(variant.getValue().apply(REQUESTS_PER_ROUND));
                 }
             }
         }
-        String report = report(rates);
+        // -Dbenchmark.jfr=true: where Keycloak's CPU went during the measured rounds (stock and SMART grants together).
+        String report = report(rates) + profile.map(PackProfile::stopAndReport).orElse("");
         System.out.println(report);
         Path target = Path.of("target", "benchmarks");
         Files.createDirectories(target);
