@@ -34,6 +34,8 @@ final class ConsentStore {
     private final RealmModel realm;
     private final UserModel user;
     private final ClientModel client;
+    /** Set once this request holds the write lock: from then on the consent is read past Keycloak's user cache. */
+    private boolean locked;
 
     ConsentStore(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client) {
         this.session = session;
@@ -64,17 +66,23 @@ final class ConsentStore {
     }
 
     /**
+     * Takes the write lock early, so that what is written before {@link #save} is serialized with it too. Taken once
+     * per request; later reads go past the cache.
+     */
+    void lock() {
+        if (!locked) {
+            ConsentWriteLock.acquire(session, user, client);
+            locked = true;
+        }
+    }
+
+    /**
      * Adds the entries to the app's consent and replaces the SMART decisions with these. Safe under concurrency: the
      * consent is read again under a database lock ({@link ConsentWriteLock}), so whatever the interleaving, one
      * consent per user and app remains, holding the last decision.
      */
-    /** Takes the write lock early, so that what is written before {@link #save} is serialized with it too. */
-    void lock() {
-        ConsentWriteLock.acquire(session, realm, user, client);
-    }
-
     void save(List<AuthorizationDetails> entries, List<String> decisions) {
-        ConsentWriteLock.acquire(session, realm, user, client);
+        lock();
         UserConsentModel existing = current();
         ClientScopeModel decisionsScope = decisionsScope().orElseThrow(() -> new IllegalStateException(NOT_SET_UP));
         UserConsentModel updated = new UserConsentModel(client);
@@ -107,13 +115,18 @@ final class ConsentStore {
 
     private UserConsentModel current() {
         try {
-            return UserConsentManager.getConsentByClient(session, realm, user, client.getId());
+            return read();
         } catch (ModelException duplicates) {
             // Left by parallel first consents before the write lock existed: keep the latest, then read again.
-            ConsentWriteLock.acquire(session, realm, user, client);
+            lock();
             ConsentWriteLock.removeDuplicates(session, user, client);
-            return UserConsentManager.getConsentByClient(session, realm, user, client.getId());
+            return read();
         }
+    }
+
+    private UserConsentModel read() {
+        return locked ? ConsentWriteLock.readPastCache(session, realm, user, client.getId())
+                : UserConsentManager.getConsentByClient(session, realm, user, client.getId());
     }
 
     private Optional<ClientScopeModel> decisionsScope() {

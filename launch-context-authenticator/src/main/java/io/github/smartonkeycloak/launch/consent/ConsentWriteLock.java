@@ -10,11 +10,15 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserConsentModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.cache.UserCache;
+import org.keycloak.models.UserProvider;
+import org.keycloak.models.light.LightweightUserAdapter;
 import org.keycloak.models.jpa.entities.ClientEntity;
 import org.keycloak.models.jpa.entities.UserConsentEntity;
 import org.keycloak.models.jpa.entities.UserEntity;
+import org.keycloak.storage.StorageId;
+import org.keycloak.storage.federated.UserFederatedStorageProvider;
 
 /**
  * Serialises consent writes of one user in the database, so that parallel first consents (a double-click, two tabs,
@@ -23,6 +27,11 @@ import org.keycloak.models.jpa.entities.UserEntity;
  * of it fails ("More results found"). The lock is a row lock on the user (the client for users stored elsewhere,
  * such as LDAP), held until the request's transaction commits; after it, the consent is read again past Keycloak's
  * cache, so the second writer sees the first one's row and updates it.
+ * <p>
+ * The lock does not evict the user from Keycloak's user cache: an eviction made every later request of that user
+ * (the code exchange right after the consent page among them) load the user and its consents from the database again,
+ * on every node. Reading past the cache under the lock is enough; Keycloak's own consent write invalidates the cached
+ * consent when it commits.
  */
 final class ConsentWriteLock {
 
@@ -31,8 +40,8 @@ final class ConsentWriteLock {
     private ConsentWriteLock() {
     }
 
-    /** Takes the lock for this user's consents (until commit) and makes the next read bypass the user cache. */
-    static void acquire(KeycloakSession session, RealmModel realm, UserModel user, ClientModel client) {
+    /** Takes the lock for this user's consents, until the request's transaction ends. */
+    static void acquire(KeycloakSession session, UserModel user, ClientModel client) {
         EntityManager em = entityManager(session);
         if (em != null) {
             em.flush();
@@ -40,10 +49,21 @@ final class ConsentWriteLock {
                 em.find(ClientEntity.class, client.getId(), LockModeType.PESSIMISTIC_WRITE);
             }
         }
-        UserCache cache = session.getProvider(UserCache.class);
-        if (cache != null) {
-            cache.evict(realm, user);
+    }
+
+    /**
+     * The user's consent to the client as stored now, not as Keycloak's user cache remembers it: what
+     * {@code UserStorageManager.getConsentByClient} does below the cache (copied from Keycloak 26.7): the local store
+     * for local users, the federated store for users stored elsewhere, the session itself for lightweight users.
+     */
+    static UserConsentModel readPastCache(KeycloakSession session, RealmModel realm, UserModel user, String clientInternalId) {
+        if (LightweightUserAdapter.isLightweightUser(user)) {
+            return ((LightweightUserAdapter) user).getConsentByClient(clientInternalId);
         }
+        if (StorageId.isLocalStorage(user.getId())) {
+            return session.getProvider(UserProvider.class).getConsentByClient(realm, user.getId(), clientInternalId);
+        }
+        return session.getProvider(UserFederatedStorageProvider.class).getConsentByClient(realm, user.getId(), clientInternalId);
     }
 
     /**

@@ -62,6 +62,9 @@ class ConsentStoreTest {
     UserProvider users;
     @Mock
     UserCache userCache;
+    /** Keycloak's store below the user cache, where reads under the write lock go. */
+    @Mock
+    UserProvider storedUsers;
 
     private final ClientScopeModel decisions = scope("decisions-id", ConsentStore.DECISIONS_SCOPE, true);
     private final ClientScopeModel openid = scope("openid-id", "openid", false);
@@ -83,6 +86,7 @@ class ConsentStoreTest {
     void aUserAndAnAppInARealmSetUpForConsent() {
         given(session.users()).willReturn(users);
         given(session.getProvider(UserCache.class)).willReturn(userCache);
+        given(session.getProvider(UserProvider.class)).willReturn(storedUsers);
         given(user.getId()).willReturn("user-1");
         given(client.getId()).willReturn("client-uuid");
         given(realm.getClientScopesStream()).willAnswer(invocation -> Stream.of(openid, decisions, patientScopes));
@@ -129,7 +133,28 @@ class ConsentStoreTest {
         assertThat(added.isClientScopeGranted(openid)).isTrue();
         assertThat(added.getParameters(patientScopes)).containsExactly(OBSERVATIONS);
         assertThat(added.getParameters(decisions)).containsExactly("allowed " + OBSERVATIONS);
-        verify(userCache).evict(realm, user);
+        verify(storedUsers).getConsentByClient(realm, "user-1", "client-uuid");
+        verify(userCache, never()).evict(any(), any());
+    }
+
+    @Test
+    void underTheLockTheStoredConsentCountsNotTheCachedOne() {
+        UserConsentModel cached = new UserConsentModel(client);
+        cached.addGrantedClientScope(patientScopes, CONDITIONS);
+        given(users.getConsentByClient(realm, "user-1", "client-uuid")).willReturn(cached);
+        UserConsentModel stored = new UserConsentModel(client); // written by another tab since the cache was filled
+        stored.addGrantedClientScope(openid);
+        stored.addGrantedClientScope(patientScopes, OBSERVATIONS);
+        given(storedUsers.getConsentByClient(realm, "user-1", "client-uuid")).willReturn(stored);
+
+        assertThat(store.covers(List.of(entry(patientScopes, CONDITIONS)))).isTrue(); // before the lock: the cache
+        store.lock();
+        store.save(List.of(entry(patientScopes, OBSERVATIONS)), List.of("allowed " + OBSERVATIONS));
+
+        UserConsentModel updated = captured(false);
+        assertThat(updated.isClientScopeGranted(openid)).isTrue();
+        assertThat(updated.getParameters(patientScopes)).containsExactly(OBSERVATIONS);
+        verify(userCache, never()).evict(any(), any());
     }
 
     @Test
@@ -138,7 +163,7 @@ class ConsentStoreTest {
         earlier.addGrantedClientScope(openid);
         earlier.addGrantedClientScope(patientScopes, CONDITIONS);
         earlier.addGrantedClientScope(decisions, "allowed " + CONDITIONS);
-        given(users.getConsentByClient(realm, "user-1", "client-uuid")).willReturn(earlier);
+        given(storedUsers.getConsentByClient(realm, "user-1", "client-uuid")).willReturn(earlier);
 
         store.save(List.of(entry(patientScopes, OBSERVATIONS)), List.of("declined " + CONDITIONS, "allowed " + OBSERVATIONS));
 
@@ -153,11 +178,11 @@ class ConsentStoreTest {
         UserConsentModel consent = new UserConsentModel(client);
         consent.addGrantedClientScope(decisions, "allowed " + OBSERVATIONS);
         given(users.getConsentByClient(realm, "user-1", "client-uuid"))
-                .willThrow(new ModelException("More results found"))
-                .willReturn(consent);
+                .willThrow(new ModelException("More results found"));
+        given(storedUsers.getConsentByClient(realm, "user-1", "client-uuid")).willReturn(consent);
 
         assertThat(store.memory().decisionOn(SmartScopeParser.parseResourceScope(OBSERVATIONS))).isEqualTo(Decision.ALLOWED);
-        verify(userCache).evict(realm, user);
+        verify(storedUsers).getConsentByClient(realm, "user-1", "client-uuid");
     }
 
     @Test
