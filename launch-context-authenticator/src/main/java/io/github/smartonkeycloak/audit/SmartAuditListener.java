@@ -1,12 +1,10 @@
 package io.github.smartonkeycloak.audit;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.smartonkeycloak.common.RealmIssuers;
 import io.github.smartonkeycloak.core.audit.AuditEventKind;
 import io.github.smartonkeycloak.core.audit.AuditRecord;
 import io.github.smartonkeycloak.core.audit.BalpAuditEvent;
@@ -26,7 +24,6 @@ import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.Urls;
 
 /**
  * Turns the realm's security events into BALP AuditEvents and hands them to the factory's queue. All Keycloak
@@ -38,13 +35,6 @@ public final class SmartAuditListener implements EventListenerProvider {
 
     /** What the {@code fhir} sink's service token asks for; the client's scope ceilings decide what it gets. */
     static final String FHIR_SCOPE = "system/AuditEvent.c";
-
-    /**
-     * Issuer URLs by base URI and realm name: Keycloak's URL builder reads its resource annotations on every call, a
-     * measurable part of each token request (JFR), and the answer never changes for the same two inputs.
-     */
-    private static final Map<String, String> ISSUERS = new ConcurrentHashMap<>();
-    private static final int MAX_ISSUERS = 64;
 
     private final KeycloakSession session;
     private final SmartAuditListenerFactory factory;
@@ -146,16 +136,7 @@ public final class SmartAuditListener implements EventListenerProvider {
 
     private static String issuer(KeycloakSession session, RealmModel realm) {
         try {
-            URI base = session.getContext().getUri().getBaseUri();
-            String key = base + "\n" + realm.getName();
-            String issuer = ISSUERS.get(key);
-            if (issuer == null) {
-                issuer = Urls.realmIssuer(base, realm.getName());
-                if (ISSUERS.size() < MAX_ISSUERS) { // the base comes from the request's host: never unbounded
-                    ISSUERS.put(key, issuer);
-                }
-            }
-            return issuer;
+            return RealmIssuers.of(session.getContext().getUri().getBaseUri(), realm);
         } catch (RuntimeException e) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.smartonkeycloak.common.OperationalInfo;
+import io.github.smartonkeycloak.common.RealmIssuers;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.consent.store.SmartConsentStore;
 import io.github.smartonkeycloak.launch.consent.store.SmartConsentStoreFactory;
@@ -24,7 +25,6 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import org.keycloak.services.Urls;
 
 /**
  * Consent records as FHIR {@code Consent}. Owns what outlives a request: the short lookup cache, the thread that
@@ -48,7 +48,7 @@ public final class FhirConsentStoreFactory implements SmartConsentStoreFactory, 
         if (realm == null) {
             throw new IllegalStateException("the FHIR consent store serves one realm; this request has no realm");
         }
-        String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
+        String issuer = RealmIssuers.of(session.getContext().getUri().getBaseUri(), realm);
         issuers.put(realm.getId(), issuer);
         return new FhirConsentStore(records(session, realm, issuer), cache, SmartRealmSettings.of(realm.getAttributes()));
     }
