@@ -3,6 +3,7 @@ package io.github.smartonkeycloak.launch.context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.smartonkeycloak.common.SmartProviderFactory;
 import io.github.smartonkeycloak.common.TokenRequestForm;
@@ -106,6 +107,10 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
         String token = TokenRequestForm.current(session).flatMap(form -> form.parameter("token")).orElse(null);
         if (token == null) {
             return Map.of();
+        }
+        Optional<Map<String, Object>> decoded = PresentedToken.claimsOf(session, token);
+        if (decoded.isPresent()) {
+            return decoded.get();
         }
         try {
             return new JWSInput(token).readJsonContent(AccessToken.class).getOtherClaims();

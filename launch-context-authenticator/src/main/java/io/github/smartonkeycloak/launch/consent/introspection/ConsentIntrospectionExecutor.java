@@ -4,6 +4,7 @@ import io.github.smartonkeycloak.core.launch.ContextField;
 import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.launch.consent.enforcement.ConsentEnforcer;
+import io.github.smartonkeycloak.launch.context.PresentedToken;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -56,6 +57,7 @@ final class ConsentIntrospectionExecutor implements ClientPolicyExecutorProvider
         if (token == null || token.getIssuedFor() == null || token.getSubject() == null) {
             return; // not an access token this realm signed: Keycloak's own checks answer
         }
+        PresentedToken.remember(session, presented, token); // the launch-context mapper reads its claims
         ClientModel client = realm.getClientByClientId(token.getIssuedFor());
         UserModel user = session.users().getUserById(realm, token.getSubject());
         Object patient = token.getOtherClaims().get(ContextField.PATIENT.claim());
