@@ -50,6 +50,11 @@ final class Samples {
                 label, percentile(values, 50), percentile(values, 95), values.length, rounds);
     }
 
+    /** The measures whose names start with {@code prefix}, sorted by name. */
+    synchronized List<String> measuresStartingWith(String prefix) {
+        return millis.keySet().stream().filter(measure -> measure.startsWith(prefix)).sorted().toList();
+    }
+
     private double[] all(String measure) {
         return millis.getOrDefault(measure, List.of()).stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray();
     }

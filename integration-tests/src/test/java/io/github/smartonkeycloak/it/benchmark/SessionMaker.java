@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
@@ -36,7 +35,7 @@ record SessionMaker(String realmUrl, int users, int threads) {
     static final String PLAIN_APP = "bench-session-plain";
     static final String SMART_SCOPE = "launch/patient openid patient/Patient.rs patient/Observation.rs";
     static final String PATIENT = "amy-shaw";
-    private static final String PLAIN_SECRET = "bench-session-secret";
+    static final String PLAIN_SECRET = "bench-session-secret";
     private static final String USER_PREFIX = "bench-session-";
     private static final String PASSWORD = "bench-session-password";
     private static final int IMPORT_BATCH = 250;
@@ -47,7 +46,8 @@ record SessionMaker(String realmUrl, int users, int threads) {
      * The two clients and {@code users} patient users. Their passwords are hashed with one PBKDF2 iteration (the
      * realm's policy while the users are imported): the hash is a cost of signing in, not of the session, and with the
      * default policy it would bound how many sessions two cores can make in the time. Sessions may idle for 10 hours
-     * meanwhile, so that none expires during a long run. All of it is undone after the test.
+     * meanwhile, so that none expires during a long run. The settings are restored after the test; the users stay
+     * until the realm is removed (it must be the caller's own).
      */
     static SessionMaker setUp(ManagedRealm realm, int users, int threads) {
         RealmFixtures fixtures = new RealmFixtures(realm);
@@ -61,10 +61,9 @@ record SessionMaker(String realmUrl, int users, int threads) {
         representation.setSsoSessionIdleTimeout(36_000);
         representation.setSsoSessionMaxLifespan(72_000);
         realm.admin().update(representation);
+        // The users go with the benchmark's own realm (SessionScaleBenchmark's lifecycle is its class).
         realm.cleanup().add(r -> {
             r.logoutAll();
-            IntStream.range(0, users).forEach(i -> r.users().search(USER_PREFIX + i, true)
-                    .forEach(user -> r.users().get(user.getId()).remove()));
             RealmRepresentation restore = r.toRepresentation();
             restore.setPasswordPolicy(policy == null ? "" : policy);
             restore.setSsoSessionIdleTimeout(idle);
@@ -102,7 +101,7 @@ record SessionMaker(String realmUrl, int users, int threads) {
 
     /**
      * Makes {@code count} sessions of this kind, numbered from {@code first} (which picks the user); of SMART
-     * sessions, the tokens of every {@code keepEvery}-th go into {@code kept} as {refresh token, access token}.
+     * sessions of either kind, the tokens of every {@code keepEvery}-th go into {@code kept} as {refresh token, access token}.
      * Returns sessions per second.
      */
     double make(Kind kind, int first, int count, List<String[]> kept, int keepEvery) throws Exception {
@@ -113,7 +112,7 @@ record SessionMaker(String realmUrl, int users, int threads) {
         return Rounds.run(threads, count, (thread, i) -> {
             int number = first + i;
             JsonNode tokens = kind == Kind.SMART ? smart(endpoints[thread], number) : plain(endpoints[thread], number);
-            if (kind == Kind.SMART && kept != null && number % keepEvery == 0) {
+            if (kept != null && number % keepEvery == 0) {
                 synchronized (kept) {
                     kept.add(new String[] {tokens.path("refresh_token").asText(), tokens.path("access_token").asText()});
                 }

@@ -36,6 +36,12 @@ public final class BrowserlessLogin {
     private String encounter;
     private UnaryOperator<List<String>> consent = UnaryOperator.identity();
     private boolean denyConsent;
+    private final List<TimedRequest> requests = new ArrayList<>();
+    private String answered;
+
+    /** One request of a page walk and how long it took as this client saw it: the step names the page it answered. */
+    public record TimedRequest(String step, long nanos) {
+    }
 
     public BrowserlessLogin(String realmUrl) {
         this.realmUrl = realmUrl;
@@ -71,14 +77,25 @@ public final class BrowserlessLogin {
         return List.copyOf(pagesSeen);
     }
 
+    /**
+     * Every request this browser sent, in order, timed: {@code authorization request}, {@code <page> form} for a
+     * form answered ({@code login}, the pack's pages by their hooks, {@link #KEYCLOAK_CONSENT}) and {@code redirect}
+     * for a redirect followed. For benchmarks that split a launch's time by page.
+     */
+    public List<TimedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
     public String authorizationEndpoint() {
         return realmUrl + "/protocol/openid-connect/auth";
     }
 
     /** Sends the authorization request by GET, logs in if Keycloak asks, and returns the app's redirect parameters. */
     public Map<String, String> authorize(Map<String, String> params, String username, String password) {
-        return walk(browser.get(authorizationEndpoint() + "?" + Http.formEncode(params)), params.get("redirect_uri"),
-                username, password, null).redirect();
+        long started = System.nanoTime();
+        Http.Response first = browser.get(authorizationEndpoint() + "?" + Http.formEncode(params));
+        requests.add(new TimedRequest("authorization request", System.nanoTime() - started));
+        return walk(first, params.get("redirect_uri"), username, password, null).redirect();
     }
 
     /** The same with the authorization request sent as a form POST (SMART's authorize-post). */
@@ -124,7 +141,9 @@ public final class BrowserlessLogin {
                         return new Outcome(null, page);
                     }
                 }
+                long started = System.nanoTime();
                 response = answer(page, username, password);
+                requests.add(new TimedRequest(answered + " form", System.nanoTime() - started));
                 continue;
             }
             Http.Response redirect = response;
@@ -133,28 +152,34 @@ public final class BrowserlessLogin {
             if (location.startsWith(redirectUri)) {
                 return new Outcome(queryParameters(URI.create(location)), null);
             }
+            long started = System.nanoTime();
             response = browser.get(absolute(location));
+            requests.add(new TimedRequest("redirect", System.nanoTime() - started));
         }
         throw new AssertionError("No redirect to " + redirectUri + " after " + MAX_HOPS + " hops");
     }
 
     private Http.Response answer(Page page, String username, String password) {
         String smartPage = page.smartPage();
+        answered = smartPage != null ? smartPage : "login";
         if (smartPage == null) {
             Element stockConsent = page.html().selectFirst("form:has(input[name=code])");
             if (stockConsent != null) {
                 pagesSeen.add(KEYCLOAK_CONSENT);
+                answered = KEYCLOAK_CONSENT;
                 return page.submit(stockConsent, List.of(Map.entry("accept", "Yes")));
             }
             // SAML's POST binding: a page whose script posts a SAMLRequest or SAMLResponse form on load.
             Element samlPost = page.html().selectFirst("form:has(input[name=SAMLRequest]), form:has(input[name=SAMLResponse])");
             if (samlPost != null) {
+                answered = "saml post";
                 return page.submit(samlPost, List.of());
             }
             // A first broker login for an existing account: link it (Keycloak then asks for that account's password).
             Element linkAccount = page.html().selectFirst("form:has(button[name=submitAction][value=linkAccount])");
             if (linkAccount != null) {
                 pagesSeen.add(KEYCLOAK_LINK_ACCOUNT);
+                answered = KEYCLOAK_LINK_ACCOUNT;
                 return page.submit(linkAccount, List.of(Map.entry("submitAction", "linkAccount")));
             }
             Element login = page.html().getElementById("kc-form-login");

@@ -37,6 +37,12 @@ public final class TokenEndpoint {
         return http.postForm(tokenUrl, form);
     }
 
+    /** Refresh by a confidential client authenticating with HTTP Basic. */
+    public Http.Response refreshWithBasic(String refreshToken, String clientId, String secret) {
+        return http.postForm(tokenUrl, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
+                "Authorization", Http.basic(clientId, secret));
+    }
+
     public Http.Response clientCredentials(String clientId, String secret, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
