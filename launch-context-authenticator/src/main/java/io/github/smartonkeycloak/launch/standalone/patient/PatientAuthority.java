@@ -40,9 +40,13 @@ public final class PatientAuthority {
                 user.getAttributeStream(config.patientIdsAttribute()).toList());
     }
 
-    /** Clinicians act for the patients in their context; anyone else only for their linked records. */
+    /**
+     * Clinicians act for the patients in their context; anyone else only for their linked records. The linked records
+     * are read first: two attributes, where the role check expands the user's role mappings (JFR showed it at every
+     * refresh of a patient's token).
+     */
     public static boolean mayActFor(RealmModel realm, UserModel user, PatientPickerConfig config, String patientId) {
-        return isClinician(realm, user, config) || linkedPatients(user, config).contains(patientId);
+        return linkedPatients(user, config).contains(patientId) || isClinician(realm, user, config);
     }
 
     /** The same, with the settings of the picker in the realm's browser flow (defaults when it has none). */
