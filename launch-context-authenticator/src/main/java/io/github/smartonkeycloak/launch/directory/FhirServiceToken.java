@@ -1,6 +1,7 @@
 package io.github.smartonkeycloak.launch.directory;
 
 import io.github.smartonkeycloak.common.CopiedFromKeycloak;
+import io.github.smartonkeycloak.common.RealmIssuers;
 import io.github.smartonkeycloak.common.RequestUris;
 import io.github.smartonkeycloak.core.fhir.FhirUnavailableException;
 import org.keycloak.OAuth2Constants;
@@ -19,7 +20,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.representations.AccessToken;
-import org.keycloak.services.Urls;
 import org.keycloak.services.util.DefaultClientSessionContext;
 
 /**
@@ -122,7 +122,7 @@ public final class FhirServiceToken {
         AuthenticatedClientSessionModel clientSession = session.sessions().createClientSession(realm, client, userSession);
         clientSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
         clientSession.setNote(OIDCLoginProtocol.ISSUER, RequestUris.baseUri(session)
-                .map(base -> Urls.realmIssuer(base, realm.getName())).orElse(issuer));
+                .map(base -> RealmIssuers.of(base, realm)).orElse(issuer));
         clientSession.setNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
 
         ClientSessionContext clientSessionCtx = DefaultClientSessionContext.fromClientSessionAndScopeParameter(
