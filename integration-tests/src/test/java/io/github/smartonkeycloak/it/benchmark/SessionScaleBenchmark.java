@@ -145,50 +145,48 @@ class SessionScaleBenchmark {
         return table;
     }
 
-    /** Refresh and introspection times, ms, of tokens of sessions picked at random; the refresh tokens rotate. */
+    /** Refresh and introspection times, ms, of tokens of SMART sessions picked at random; the refresh tokens rotate. */
     private double[][] latencies(List<String[]> kept, Random random) {
+        return times(kept, random, true);
+    }
+
+    /** Refresh times, ms, of plain sessions picked at random (confidential client, HTTP Basic), the same way. */
+    private double[] plainRefreshes(List<String[]> kept, Random random) {
+        return times(kept, random, false)[0];
+    }
+
+    /** Sequential refreshes, and for SMART sessions introspections, after 20 unmeasured ones. */
+    private double[][] times(List<String[]> kept, Random random, boolean smart) {
         TokenEndpoint tokens = new TokenEndpoint(realm.getBaseUrl());
         int warmup = 20;
         double[] refresh = new double[LATENCY_REQUESTS];
-        double[] introspect = new double[LATENCY_REQUESTS];
+        double[] introspect = new double[smart ? LATENCY_REQUESTS : 0];
         for (int i = 0; i < warmup + LATENCY_REQUESTS; i++) {
             String[] session = kept.get(random.nextInt(kept.size()));
             long t0 = System.nanoTime();
-            Http.Response refreshed = tokens.refreshAsPublicClient(session[0], SessionMaker.SMART_APP, null);
+            Http.Response refreshed = smart
+                    ? tokens.refreshAsPublicClient(session[0], SessionMaker.SMART_APP, null)
+                    : tokens.refreshWithBasic(session[0], SessionMaker.PLAIN_APP, SessionMaker.PLAIN_SECRET);
             long t1 = System.nanoTime();
             assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
-            assertThat(refreshed.json().path("patient").asText()).isEqualTo(SessionMaker.PATIENT);
             session[0] = refreshed.json().path("refresh_token").asText();
             session[1] = refreshed.json().path("access_token").asText();
+            if (i >= warmup) {
+                refresh[i - warmup] = (t1 - t0) / 1e6;
+            }
+            if (!smart) {
+                continue;
+            }
+            assertThat(refreshed.json().path("patient").asText()).isEqualTo(SessionMaker.PATIENT);
             long t2 = System.nanoTime();
             Http.Response introspection = tokens.introspect(session[1], "demo-fhir-server", "demo-fhir-server-secret");
             long t3 = System.nanoTime();
             assertThat(introspection.json().path("active").asBoolean()).as(introspection.body()).isTrue();
             if (i >= warmup) {
-                refresh[i - warmup] = (t1 - t0) / 1e6;
                 introspect[i - warmup] = (t3 - t2) / 1e6;
             }
         }
         return new double[][] {refresh, introspect};
-    }
-
-    /** Refresh times, ms, of plain sessions picked at random, sequential like {@link #latencies}. */
-    private double[] plainRefreshes(List<String[]> kept, Random random) {
-        TokenEndpoint tokens = new TokenEndpoint(realm.getBaseUrl());
-        int warmup = 20;
-        double[] refresh = new double[LATENCY_REQUESTS];
-        for (int i = 0; i < warmup + LATENCY_REQUESTS; i++) {
-            String[] session = kept.get(random.nextInt(kept.size()));
-            long t0 = System.nanoTime();
-            Http.Response refreshed = tokens.refreshWithBasic(session[0], SessionMaker.PLAIN_APP, SessionMaker.PLAIN_SECRET);
-            long t1 = System.nanoTime();
-            assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
-            session[0] = refreshed.json().path("refresh_token").asText();
-            if (i >= warmup) {
-                refresh[i - warmup] = (t1 - t0) / 1e6;
-            }
-        }
-        return refresh;
     }
 
     /** Logs every user of the realm out (Keycloak removes their sessions from the database and the caches). */
