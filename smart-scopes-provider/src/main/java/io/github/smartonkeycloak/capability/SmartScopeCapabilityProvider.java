@@ -1,19 +1,24 @@
 package io.github.smartonkeycloak.capability;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.smartonkeycloak.core.scope.ResourceScope;
 import io.github.smartonkeycloak.core.scope.ScopeContext;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.uscore.UsCoreScopes;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
+import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
  * SMART scope capabilities, where they really work: v1 and v2 scopes need the negotiating parser to be the one
  * Keycloak uses (the {@code parameterized-scopes} feature on, this pack's parser chosen), and patient or user scopes
- * need the realm to have at least one {@code patient/} or {@code user/} ceiling client scope.
+ * need the realm to have at least one {@code patient/} or {@code user/} ceiling client scope. The US Core scopes those
+ * ceilings cover go to {@code scopes_supported}.
  */
 final class SmartScopeCapabilityProvider implements SmartCapabilityProvider {
 
@@ -42,6 +47,23 @@ final class SmartScopeCapabilityProvider implements SmartCapabilityProvider {
                     }
                 });
         return capabilities;
+    }
+
+    /**
+     * US Core 7's scopes (resource-level and granular) that the realm's advertised ceilings cover: US Core makes
+     * listing them a SHALL. Only ceilings the admin shows in the provider metadata count, as for Keycloak's own list.
+     */
+    @Override
+    public Set<String> scopesSupported(RealmModel realm) {
+        if (!negotiationActive()) {
+            return Set.of();
+        }
+        List<ResourceScope> ceilings = realm.getClientScopesStream()
+                .filter(ClientScopeModel::isIncludeInOpenIDProviderMetadata)
+                .map(scope -> SmartScopeParser.resourceScope(scope.getName()))
+                .flatMap(Optional::stream)
+                .toList();
+        return UsCoreScopes.supportedUnder(ceilings);
     }
 
     private boolean negotiationActive() {

@@ -90,8 +90,11 @@ final class SmartConfigurationProvider implements WellKnownProvider {
             document.managementEndpoint(Urls.accountBase(frontend.getBaseUri()).path("applications")
                     .build(realmName).toString());
         }
+        // By id, so the document's order is stable: Keycloak's own scopes (openid first) before the US Core list.
         session.getKeycloakSessionFactory().getProviderFactoriesStream(SmartCapabilityProvider.class)
-                .map(factory -> session.getProvider(SmartCapabilityProvider.class, factory.getId()))
+                .map(ProviderFactory::getId)
+                .sorted()
+                .map(id -> session.getProvider(SmartCapabilityProvider.class, id))
                 .forEach(contributor -> document
                         .capabilities(contributor.capabilities(realm))
                         .scopes(contributor.scopesSupported(realm)));

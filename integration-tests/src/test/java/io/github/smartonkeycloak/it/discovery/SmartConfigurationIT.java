@@ -223,6 +223,34 @@ class SmartConfigurationIT {
         assertThat(document().has("registration_endpoint")).isFalse();
     }
 
+    /**
+     * US Core 7.0.0's SMART page (scopes.html): the server SHALL support the scopes of its table, the granular
+     * Condition and Observation categories among them (clinical notes a SHOULD), and SHALL document the
+     * introspection endpoint. The shipped realm advertises {@code patient/*.rs}, {@code user/*.rs} and
+     * {@code system/*.rs}, so all three contexts are listed.
+     */
+    @Test
+    void listsUsCore7sScopesAndTheIntrospectionEndpoint() {
+        JsonNode document = document();
+        List<String> scopes = texts(document.path("scopes_supported"));
+
+        for (String context : List.of("patient", "user", "system")) {
+            assertThat(scopes).contains(context + "/Patient.rs", context + "/Observation.rs", context + "/Specimen.rs",
+                    context + "/Condition.rs?category=http://terminology.hl7.org/CodeSystem/condition-category|encounter-diagnosis",
+                    context + "/Condition.rs?category=http://terminology.hl7.org/CodeSystem/condition-category|problem-list-item",
+                    context + "/Condition.rs?category=http://hl7.org/fhir/us/core/CodeSystem/condition-category|health-concern",
+                    context + "/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory",
+                    context + "/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|social-history",
+                    context + "/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|vital-signs",
+                    context + "/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|survey",
+                    context + "/Observation.rs?category=http://hl7.org/fhir/us/core/CodeSystem/us-core-category|sdoh",
+                    context + "/DocumentReference.rs?category=http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category|clinical-note");
+        }
+        assertThat(scopes).doesNotHaveDuplicates().noneMatch(scope -> scope.contains("terminology.hl7.org//"));
+        assertThat(document.path("introspection_endpoint").asText())
+                .isEqualTo(realm.getBaseUrl() + "/protocol/openid-connect/token/introspect");
+    }
+
     @Test
     void scopesSupportedFollowsTheRealmsClientScopes() {
         ClientScopeRepresentation scope = new ClientScopeRepresentation();

@@ -115,6 +115,28 @@ class ScopeNegotiationIT {
         assertThat(granted).containsAll(scopes(requested));
     }
 
+    /**
+     * US Core 7: discovery lists the US Core scopes, granular ones included, and a patient app that asks for every
+     * granular patient scope listed gets each one (what Inferno's granular-scope groups request): the document
+     * advertises only what the negotiation grants.
+     */
+    @Test
+    void everyGranularPatientScopeDiscoveryListsIsGrantedInOneLaunch() {
+        JsonNode document = Http.plain().get(realm.getBaseUrl() + "/.well-known/smart-configuration").json();
+        List<String> granular = new ArrayList<>();
+        document.path("scopes_supported").forEach(scope -> {
+            if (scope.asText().startsWith("patient/") && scope.asText().contains("?")) {
+                granular.add(scope.asText());
+            }
+        });
+        assertThat(granular).hasSizeGreaterThanOrEqualTo(9);
+
+        Set<String> granted = grantedEverywhere(appWithRealmDefaults()
+                .tokens("launch/patient openid " + String.join(" ", granular), users.patient()));
+
+        assertThat(granted).containsAll(granular).doesNotContain("patient/Observation.rs", "patient/Condition.rs");
+    }
+
     @Test
     void granularScopesComeBackExactlyAsAskedByGetAndPost() {
         String requested = "openid " + LAB + " "
