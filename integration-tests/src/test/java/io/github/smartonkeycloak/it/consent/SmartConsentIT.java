@@ -124,6 +124,33 @@ class SmartConsentIT {
         assertThat(fhirStatus("/Observation?patient=amy-shaw", token)).isEqualTo(403);
     }
 
+    /**
+     * US Core 7's scopes table spells social-history's system {@code http://terminology.hl7.org//CodeSystem-observation-category}
+     * and some apps copied it: the consent page reads it as social history, the token answers in the app's
+     * spelling, and the FHIR server enforces it as the real category.
+     */
+    @Test
+    void usCoresMisspelledSocialHistoryScopeIsAskedAndGrantedAsTheAppSpellsItAndEnforcedAsSocialHistory() {
+        String misspelled = "patient/Observation.rs?category=http://terminology.hl7.org//CodeSystem-observation-category|social-history";
+        BrowserlessLogin login = new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("amy-shaw");
+        Page consent = login.openUntil("consent", app().request("launch/patient openid " + misspelled, Pkce.s256()),
+                amy.username(), amy.password());
+        assertThat(consent.checkedScopes()).containsExactly(misspelled);
+        assertThat(consent.html().text()).contains("Social history only");
+
+        JsonNode tokens = app().inBrowser(new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("amy-shaw"))
+                .tokens("launch/patient openid " + misspelled, amy);
+
+        Set<String> granted = scopes(tokens.path("scope").asText());
+        assertThat(resourceScopes(granted)).containsExactly(misspelled);
+        assertThat(scopes(refresh(tokens).path("scope").asText())).isEqualTo(granted);
+        assertThat(scopes(introspect(tokens.path("access_token").asText()).path("scope").asText())).isEqualTo(granted);
+        String token = tokens.path("access_token").asText();
+        String categories = "http%3A%2F%2Fterminology.hl7.org%2FCodeSystem%2Fobservation-category%7C";
+        assertThat(fhirStatus("/Observation?patient=amy-shaw&category=" + categories + "social-history", token)).isEqualTo(200);
+        assertThat(fhirStatus("/Observation?patient=amy-shaw&category=" + categories + "laboratory", token)).isEqualTo(403);
+    }
+
     @Test
     void denySendsAccessDeniedAndNoCode() {
         BrowserlessLogin login = new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("amy-shaw").denyingConsent();

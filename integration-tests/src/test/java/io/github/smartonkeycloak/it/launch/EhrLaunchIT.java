@@ -65,6 +65,50 @@ class EhrLaunchIT extends EhrLaunchBase {
         }
     }
 
+    /**
+     * SMART 2.2's role-qualified context, as a form-filling app needs it: the EHR launches with the Questionnaire to
+     * fill by canonical URL and role, the app asks for {@code launch/questionnaire?role=...}, and the scope is granted
+     * as written and the item comes back in the token response, on refresh and in introspection.
+     */
+    @Test
+    void aRoleQualifiedLaunchScopeIsGrantedAndTheQuestionnaireComesBackByCanonicalWithItsRole() {
+        String role = "https://example.org/role/questionnaire-to-fill";
+        String canonical = "https://example.org/Questionnaire/phq-9|2.0";
+        Map<String, Object> body = new HashMap<>(FULL_CONTEXT);
+        body.put("fhirContext", List.of(Map.of("type", "Questionnaire", "canonical", canonical, "role", role),
+                Map.of("reference", "Observation/o-1")));
+        String scope = EHR_SCOPE + " launch/questionnaire?role=" + role;
+
+        JsonNode tokens = app(launch(body)).tokens(scope, users.practitioner());
+
+        assertThat(SmartAppFlow.scopes(tokens.path("scope").asText())).contains("launch", "launch/questionnaire?role=" + role);
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(realm.getBaseUrl());
+        JsonNode refreshed = tokenEndpoint.refreshAsPublicClient(tokens.path("refresh_token").asText(), APP, null).json();
+        JsonNode introspection = tokenEndpoint.introspect(refreshed.path("access_token").asText(),
+                "demo-fhir-server", "demo-fhir-server-secret").json();
+        for (JsonNode answer : List.of(tokens, refreshed, introspection)) {
+            JsonNode questionnaire = answer.path("fhirContext").get(0);
+            assertThat(questionnaire.path("canonical").asText()).as(answer.toString()).isEqualTo(canonical);
+            assertThat(questionnaire.path("type").asText()).isEqualTo("Questionnaire");
+            assertThat(questionnaire.path("role").asText()).isEqualTo(role);
+            assertThat(questionnaire.has("reference")).isFalse();
+            assertThat(answer.path("fhirContext").get(1).path("reference").asText()).isEqualTo("Observation/o-1");
+        }
+        assertThat(SmartAppFlow.scopes(refreshed.path("scope").asText())).contains("launch/questionnaire?role=" + role);
+    }
+
+    /** Without an EHR launch nothing supplies that context: the scope is dropped, not an error. */
+    @Test
+    void aRoleQualifiedLaunchScopeWithoutAnEhrLaunchIsDroppedNotRefused() {
+        JsonNode tokens = new SmartAppFlow(realm.getBaseUrl(), APP).inBrowser(
+                new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("amy-shaw"))
+                .tokens("launch/patient openid patient/*.rs launch/questionnaire?role=https://example.org/role/q", users.patient());
+
+        assertThat(SmartAppFlow.scopes(tokens.path("scope").asText())).contains("launch/patient")
+                .noneMatch(granted -> granted.startsWith("launch/questionnaire"));
+        assertThat(tokens.has("fhirContext")).isFalse();
+    }
+
     @Test
     void fhirContextCanBeAnsweredInTheSmart20StringShapePerClient() {
         ClientRepresentation client = realm.admin().clients().findByClientId(APP).get(0);

@@ -233,7 +233,7 @@ public final class SmartScopeParser {
                 throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_QUERY, eq + 1,
                         "parameter '" + scope.substring(position, eq) + "' needs a value");
             }
-            constraints.add(new Constraint(scope.substring(position, eq), decode(scope, eq + 1, end)));
+            constraints.add(Constraint.of(scope.substring(position, eq), decode(scope, eq + 1, end)));
             position = end + 1;
         }
         return constraints;
@@ -271,15 +271,7 @@ public final class SmartScopeParser {
         int typeEnd = query < 0 ? scope.length() : query;
         String type = scope.substring(typeStart, typeEnd);
         if (!type.equals("patient") && !type.equals("encounter")) {
-            if (type.isEmpty()) {
-                throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_LAUNCH, typeStart,
-                        "expected patient, encounter or a resource type after 'launch/'");
-            }
-            checkResourceType(scope, type, typeStart, ScopeProblem.INVALID_LAUNCH);
-            if (type.equals(ResourceScope.ANY_TYPE)) {
-                throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_LAUNCH, typeStart,
-                        "a launch scope names one resource type, not '*'");
-            }
+            checkLaunchType(scope, type, typeStart);
         }
         String role = null;
         if (query >= 0) {
@@ -291,6 +283,30 @@ public final class SmartScopeParser {
             role = parameters.get(0).value();
         }
         return new LaunchScope(scope, type, role);
+    }
+
+    /**
+     * A launch context type: a resource type, written as SMART 2.2 writes it ({@code launch/questionnaire},
+     * {@code launch/relatedperson?role=friend}) or as its FHIR name ({@code launch/DiagnosticReport}).
+     */
+    private static void checkLaunchType(String scope, String type, int start) {
+        if (type.isEmpty()) {
+            throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_LAUNCH, start,
+                    "expected patient, encounter or a resource type after 'launch/'");
+        }
+        if (type.equals(ResourceScope.ANY_TYPE)) {
+            throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_LAUNCH, start,
+                    "a launch scope names one resource type, not '*'");
+        }
+        if (type.length() > MAX_TYPE_LENGTH) {
+            throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_RESOURCE_TYPE, start, "'" + type + "' is not a resource type");
+        }
+        for (int i = 0; i < type.length(); i++) {
+            if (!isLetter(type.charAt(i))) {
+                throw new ScopeSyntaxException(scope, ScopeProblem.INVALID_RESOURCE_TYPE, start + i,
+                        "'" + type + "' is not a resource type (letters only)");
+            }
+        }
     }
 
     private static boolean isLetter(char c) {

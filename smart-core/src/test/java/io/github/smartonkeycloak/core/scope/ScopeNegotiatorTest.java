@@ -64,6 +64,23 @@ class ScopeNegotiatorTest {
         assertThat(granted(encoded, "patient/*.rs")).containsExactly(encoded);
     }
 
+    /** US Core 7's scopes table spells social-history's system with {@code //} and a hyphen; apps copied it. */
+    @Test
+    void usCoresMisspelledSocialHistorySystemIsGrantedAsTheRealOneInTheAppsSpelling() {
+        String misspelled = "patient/Observation.rs?category=http://terminology.hl7.org//CodeSystem-observation-category|social-history";
+        String correct = "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|social-history";
+        String encoded = "patient/Observation.rs?category=http%3A%2F%2Fterminology.hl7.org%2F%2FCodeSystem-observation-category%7Csocial-history";
+
+        assertThat(granted(misspelled, "patient/*.rs")).containsExactly(misspelled);
+        assertThat(granted(encoded, "patient/*.rs")).containsExactly(encoded);
+        assertThat(granted(misspelled, correct)).as("a ceiling in the real spelling covers it").containsExactly(misspelled);
+        assertThat(granted(correct, misspelled)).containsExactly(correct);
+        assertThat(parseResourceScope(misspelled)).isEqualTo(parseResourceScope(correct));
+        assertThat(parseResourceScope("patient/Observation.rs?category=http://terminology.hl7.org//CodeSystem-observation-categoryX|a"))
+                .as("only the exact misspelled system").isNotEqualTo(parseResourceScope("patient/Observation.rs?category="
+                        + Constraint.OBSERVATION_CATEGORY + "X|a"));
+    }
+
     @Test
     void aBroadRequestIsNarrowedToTheCeilings() {
         assertThat(granted("patient/*.rs", "patient/Observation.rs", "patient/Condition.r"))

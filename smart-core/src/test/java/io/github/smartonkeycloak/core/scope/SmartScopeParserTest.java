@@ -113,6 +113,12 @@ class SmartScopeParserTest {
                         "https://example.org/referral|source"));
         assertThat(SmartScopeParser.parse("launch/DiagnosticReport"))
                 .isEqualTo(new LaunchScope("launch/DiagnosticReport", "DiagnosticReport", null));
+        // SMART 2.2 writes further context types in lower case (launch/list?role=..., launch/relatedperson?role=friend).
+        assertThat(SmartScopeParser.parse("launch/questionnaire?role=https://example.org/role/questionnaire-to-fill"))
+                .isEqualTo(new LaunchScope("launch/questionnaire?role=https://example.org/role/questionnaire-to-fill",
+                        "questionnaire", "https://example.org/role/questionnaire-to-fill"));
+        assertThat(SmartScopeParser.parse("launch/relatedperson?role=friend"))
+                .isEqualTo(new LaunchScope("launch/relatedperson?role=friend", "relatedperson", "friend"));
     }
 
     @ParameterizedTest
@@ -147,6 +153,7 @@ class SmartScopeParserTest {
             "patient/Observation.rs?category=abc%2; INVALID_ENCODING; 35",
             "launch/; INVALID_LAUNCH; 7",
             "launch/*; INVALID_LAUNCH; 7",
+            "launch/question-naire; INVALID_RESOURCE_TYPE; 15",
             "launch/patient?x=y; INVALID_LAUNCH; 15",
             "launch/patient?role=a&role=b; INVALID_LAUNCH; 15",
             "email; NOT_SMART; 0",

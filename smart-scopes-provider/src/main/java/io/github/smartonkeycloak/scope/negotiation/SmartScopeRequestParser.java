@@ -9,10 +9,12 @@ import java.util.Set;
 
 import io.github.smartonkeycloak.common.TokenRequestForm;
 import io.github.smartonkeycloak.core.scope.Grant;
+import io.github.smartonkeycloak.core.scope.LaunchScope;
 import io.github.smartonkeycloak.core.scope.Negotiation;
 import io.github.smartonkeycloak.core.scope.ResourceScope;
 import io.github.smartonkeycloak.core.scope.ScopeNegotiator;
 import io.github.smartonkeycloak.core.scope.ScopeRequest;
+import io.github.smartonkeycloak.core.scope.ScopeSyntaxException;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import org.keycloak.OAuth2Constants;
@@ -104,6 +106,8 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
             }
         }
 
+        grantContextLaunchScopes(requested, entries);
+
         ScopeNegotiator negotiator = new ScopeNegotiator(
                 SmartRealmSettings.of(client.getRealm().getAttributes()).supportedResourceTypes());
         Negotiation negotiation = negotiator.negotiate(resourceScopes, ceilings.scopes());
@@ -139,6 +143,33 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
                 .orElse(requested);
     }
 
+
+    /**
+     * SMART 2.2's requests for further launch context, {@code launch/<type>} with an optional {@code ?role=<uri>}
+     * ({@code launch/questionnaire?role=...}): the EHR answers them with {@code fhirContext} items, so they are granted
+     * where the EHR launch itself ({@code launch}) is granted, on its client scope, and echoed as the app wrote them.
+     * Without an EHR launch nothing can supply them: they are acknowledged and left out. {@code launch/patient} and
+     * {@code launch/encounter} without a role are client scopes of their own, which Keycloak has handled already.
+     */
+    private static void grantContextLaunchScopes(ScopeRequest requested, Map<String, AuthorizationDetails> entries) {
+        AuthorizationDetails ehrLaunch = entries.get("launch");
+        if (ehrLaunch == null) {
+            return;
+        }
+        for (String scope : requested.names()) {
+            if (scope.startsWith("launch/") && !entries.containsKey(scope) && isContextLaunchScope(scope)) {
+                entries.put(scope, entry(ehrLaunch.getClientScope(), scope));
+            }
+        }
+    }
+
+    private static boolean isContextLaunchScope(String scope) {
+        try {
+            return SmartScopeParser.parse(scope) instanceof LaunchScope launch && launch.type() != null;
+        } catch (ScopeSyntaxException e) {
+            return false; // refused with its reason by the authorization endpoint's check
+        }
+    }
 
     private static AuthorizationDetails entry(ClientScopeModel clientScope, String scope) {
         AuthorizationDetailsJSONRepresentation representation = new AuthorizationDetailsJSONRepresentation();
