@@ -25,15 +25,21 @@ class PublishedSecretsListTest {
     private static final String DEMO_OVERLAY_JSON = "/realm-export/demo/smart-realm-demo-overlay.json";
 
     private static final List<String> INFERNO_PRESETS =
-            List.of("/realm-export/inferno/g10-demo-preset.json", "/realm-export/inferno/smart-stu2-2-demo-preset.json");
+            List.of("/realm-export/inferno/g10-demo-preset.json", "/realm-export/inferno/smart-stu2-2-demo-preset.json",
+                    "/realm-export/inferno/g10-v8-smart-2-2-us-core-7-demo-preset.json");
 
-    /** Realm clients' {@code secret}, presets' {@code client_secret}, and preset inputs named {@code *_client_secret}. */
+    /**
+     * Realm clients' {@code secret}, presets' {@code client_secret}, preset inputs named {@code *_client_secret}, and
+     * the secret in a preset's introspection header.
+     */
     private static final Set<String> SECRET_FIELDS = Set.of("secret", "client_secret");
 
     @Test
     void everyShippedSecretIsAPublishedDemoSecret() throws IOException {
         List<String> secrets = new ArrayList<>();
-        for (String file : List.of(DEMO_OVERLAY_JSON, INFERNO_PRESETS.get(0), INFERNO_PRESETS.get(1))) {
+        List<String> files = new ArrayList<>(INFERNO_PRESETS);
+        files.add(DEMO_OVERLAY_JSON);
+        for (String file : files) {
             collect(read(file), secrets, SECRET_FIELDS);
         }
 
@@ -69,6 +75,12 @@ class PublishedSecretsListTest {
     private static void collect(JsonNode node, List<String> values, Set<String> fieldNames) {
         if (node.path("name").asText().endsWith("_client_secret") && fieldNames.contains("client_secret")) {
             add(node.path("value"), values);
+        }
+        if (node.path("name").asText().equals("custom_authorization_header") && fieldNames.contains("client_secret")) {
+            // "Authorization: Basic base64(client_id:secret)": Inferno's introspection credentials.
+            String basic = node.path("value").asText().replaceFirst("^Authorization: Basic ", "").trim();
+            values.add(new String(java.util.Base64.getDecoder().decode(basic), java.nio.charset.StandardCharsets.UTF_8)
+                    .split(":", 2)[1]);
         }
         node.fields().forEachRemaining(field -> {
             if (fieldNames.contains(field.getKey())) {

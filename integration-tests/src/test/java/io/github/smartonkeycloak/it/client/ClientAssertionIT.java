@@ -259,6 +259,47 @@ class ClientAssertionIT {
         assertThat(recovered.status()).as(recovered.body()).isEqualTo(200);
     }
 
+    /** Issue 16 ((g)(10) kit v8): a backend service's token introspects with {@code client_id} and {@code exp}. */
+    @Test
+    void aBackendTokenIntrospectsWithItsClientIdExpAndScope() {
+        ClientKey key = ClientKey.rs384("rs-introspect");
+        clientWithJwksUrl("backend-introspect", key);
+        Http.Response response = backendRequest(key, "backend-introspect", UnaryOperator.identity());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String accessToken = response.json().path("access_token").asText();
+
+        JsonNode introspection = tokenEndpoint().introspect(accessToken, "demo-fhir-server", "demo-fhir-server-secret").json();
+
+        assertThat(introspection.path("active").asBoolean()).as(introspection.toString()).isTrue();
+        assertThat(introspection.path("client_id").asText()).isEqualTo("backend-introspect");
+        assertThat(introspection.path("exp").asLong()).isEqualTo(Jwt.payload(accessToken).path("exp").asLong())
+                .isGreaterThan(System.currentTimeMillis() / 1000);
+        assertThat(scopes(introspection.path("scope").asText())).contains("system/Patient.rs", "system/Observation.rs");
+    }
+
+    /**
+     * Issue 16 ((g)(10) kit v8): a refresh with a bad refresh token by a {@code private_key_jwt} client is the grant's
+     * error, 400 {@code invalid_grant}, once the client has authenticated; with a bad assertion it is the client's.
+     */
+    @Test
+    void aBadRefreshTokenFromAnAuthenticatedAssertionClientIsInvalidGrant() {
+        ClientKey key = ClientKey.rs384("rs-refresh");
+        clientWithJwksUrl("backend-refresh", key);
+
+        Http.Response badToken = tokenEndpoint().post(Map.of("grant_type", "refresh_token", "refresh_token", "not-a-refresh-token",
+                "client_assertion_type", ClientAssertion.TYPE,
+                "client_assertion", ClientAssertion.by(key, "backend-refresh", tokenEndpoint().tokenUrl()).jwt()));
+
+        assertThat(badToken.status()).as(badToken.body()).isEqualTo(400);
+        assertThat(badToken.json().path("error").asText()).isEqualTo("invalid_grant");
+        assertThat(badToken.json().path("error_description").asText()).isNotBlank();
+
+        Http.Response badClient = tokenEndpoint().post(Map.of("grant_type", "refresh_token", "refresh_token", "not-a-refresh-token",
+                "client_assertion_type", ClientAssertion.TYPE,
+                "client_assertion", ClientAssertion.by(ClientKey.rs384("rs-stranger"), "backend-refresh", tokenEndpoint().tokenUrl()).jwt()));
+        assertInvalidClient(badClient, "");
+    }
+
     @Test
     void badGrantTypeIsExactly400AndABadAssertionTypeIsRefused() {
         ClientKey key = ClientKey.rs384("rs-grant");

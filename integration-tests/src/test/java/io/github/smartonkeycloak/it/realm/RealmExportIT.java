@@ -45,7 +45,8 @@ import org.keycloak.util.JsonSerialization;
 @KeycloakIntegrationTest(config = SmartServerConfig.class)
 class RealmExportIT {
 
-    private static final List<String> PRESETS = List.of("g10-demo-preset.json", "smart-stu2-2-demo-preset.json");
+    private static final List<String> PRESETS = List.of("g10-demo-preset.json", "smart-stu2-2-demo-preset.json",
+            "g10-v8-smart-2-2-us-core-7-demo-preset.json");
     /** Where Inferno answers: hosted, the local Docker install, and the development server on port 4567. */
     private static final List<String> INFERNO_BASES = List.of("https://inferno.healthit.gov/suites/custom",
             "http://localhost/suites/custom", "http://localhost:4567/custom");
@@ -105,6 +106,13 @@ class RealmExportIT {
                     if (inputs.containsKey(secretInput)) {
                         assertThat(inputs.get(secretInput)).as(name + " " + secretInput).isEqualTo(secret(client));
                     }
+                }
+                if (input.equals("custom_authorization_header")) {
+                    // Inferno's introspection credentials: "Authorization: Basic base64(client_id:secret)" of a real client.
+                    assertThat(value).as(name + " " + input).startsWith("Authorization: Basic ");
+                    String[] credentials = new String(java.util.Base64.getDecoder().decode(value.substring(21).trim()),
+                            java.nio.charset.StandardCharsets.UTF_8).split(":", 2);
+                    assertThat(credentials[1]).as(name + " " + input).isEqualTo(secret(client(credentials[0])));
                 }
                 if (input.endsWith("_url") && value.startsWith("http://localhost:8080")) {
                     assertThat(value).as(name + " " + input).startsWith(realm.getBaseUrl() + "/protocol/openid-connect/");
