@@ -28,17 +28,17 @@ class SettingsFormTest {
         List<ProviderConfigProperty> properties = form.properties();
 
         assertThat(properties).extracting(ProviderConfigProperty::getName).containsExactly("fhirBaseUrls",
-                "supportedResourceTypes", "launchLifespan", "fhirServiceClient", "style", "withheldCapabilities",
+                "resourceServerProfiles", "supportedResourceTypes", "launchLifespan", "fhirServiceClient", "style", "withheldCapabilities",
                 "registrationEndpoint", "consentStore", "consentCacheSeconds", "auditSink");
-        ProviderConfigProperty lifespan = properties.get(2);
+        ProviderConfigProperty lifespan = properties.get(3);
         assertThat(lifespan.getHelpText()).contains("smart.launchLifespan", "default: 300", "1 to 3600");
         assertThat(lifespan.getDefaultValue()).as("empty shows as empty: the attribute stays unset").isNull();
-        assertThat(properties.get(4).getType()).isEqualTo(ProviderConfigProperty.TEXT_TYPE);
-        assertThat(properties.get(6).getType()).isEqualTo(ProviderConfigProperty.BOOLEAN_TYPE);
-        assertThat(properties.get(6).getDefaultValue()).isEqualTo("true");
-        assertThat(properties.get(7).getType()).as("a choice").isEqualTo(ProviderConfigProperty.LIST_TYPE);
-        assertThat(properties.get(7).getOptions()).containsExactly("keycloak", "fhir");
-        assertThat(properties.get(8).getHelpText()).contains("smart.consentCacheSeconds", "default: 2", "0 to 30");
+        assertThat(properties.get(5).getType()).isEqualTo(ProviderConfigProperty.TEXT_TYPE);
+        assertThat(properties.get(7).getType()).isEqualTo(ProviderConfigProperty.BOOLEAN_TYPE);
+        assertThat(properties.get(7).getDefaultValue()).isEqualTo("true");
+        assertThat(properties.get(8).getType()).as("a choice").isEqualTo(ProviderConfigProperty.LIST_TYPE);
+        assertThat(properties.get(8).getOptions()).containsExactly("keycloak", "fhir");
+        assertThat(properties.get(9).getHelpText()).contains("smart.consentCacheSeconds", "default: 2", "0 to 30");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.github.smartonkeycloak.common.TokenRequestForm;
 import io.github.smartonkeycloak.core.launch.ContextField;
 import io.github.smartonkeycloak.core.launch.FhirContextItem;
 import io.github.smartonkeycloak.core.launch.LaunchContext;
+import io.github.smartonkeycloak.core.resourceserver.ProfileClaims;
 import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import org.keycloak.jose.jws.JWSInput;
 import org.keycloak.jose.jws.JWSInputException;
@@ -31,7 +32,8 @@ import org.keycloak.representations.IDToken;
  * Puts the SMART launch context ({@code patient}, {@code encounter}, {@code fhirContext}, {@code need_patient_banner},
  * {@code smart_style_url}, {@code intent}, {@code tenant}) into the token response and the introspection response,
  * each only when known and with its JSON type. The context comes from the token binding (response) or from the
- * access token being introspected, which Keycloak has verified before mappers run.
+ * access token being introspected, which Keycloak has verified before mappers run. Introspection also answers the
+ * claims a resource-server profile added to the token ({@link ProfileClaims#isIntrospectedClaim}).
  */
 public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenResponseMapper, TokenIntrospectionTokenMapper, SmartProviderFactory<ProtocolMapper> {
@@ -96,7 +98,7 @@ public final class SmartLaunchContextMapper extends AbstractOIDCProtocolMapper
             return;
         }
         presentedTokenClaims(session).forEach((name, value) -> {
-            if (ContextField.isContextClaim(name)) {
+            if (ContextField.isContextClaim(name) || ProfileClaims.isIntrospectedClaim(name)) {
                 introspected.setOtherClaims(name, value);
             }
         });

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.smartonkeycloak.core.resourceserver.ResourceServerProfile;
 import io.github.smartonkeycloak.core.settings.Setting.Type;
 
 /**
@@ -18,6 +19,8 @@ public final class SmartClientSettings {
     public static final String FHIR_CONTEXT_FORMAT = "smart.fhirContextFormat";
     /** {@value #CONSENT_ALWAYS} (any case) shows the SMART consent page on every authorization of the client. */
     public static final String CONSENT_PROMPT = "smart.consentPrompt";
+    /** The resource-server profile of this client's tokens, whatever FHIR server they name; unset: the server's. */
+    public static final String RESOURCE_SERVER_PROFILE = "smart.resourceServerProfile";
 
     public static final String FHIR_CONTEXT_OBJECTS = "objects";
     public static final String FHIR_CONTEXT_STRINGS = "strings";
@@ -39,7 +42,12 @@ public final class SmartClientSettings {
                     "undecided: the SMART consent page only when a requested scope has no decision yet; always: on"
                             + " every authorization of this client.",
                     Type.CHOICE, CONSENT_UNDECIDED, null, null, List.of(CONSENT_UNDECIDED, CONSENT_ALWAYS),
-                    Checks.oneOf(List.of(CONSENT_UNDECIDED, CONSENT_ALWAYS))));
+                    Checks.oneOf(List.of(CONSENT_UNDECIDED, CONSENT_ALWAYS))),
+            new Setting(RESOURCE_SERVER_PROFILE, "Resource-server profile",
+                    "The shape of this client's access tokens, for the FHIR server that checks them; unset: the"
+                            + " profile the realm assigns to the FHIR base URL the token is for.",
+                    Type.CHOICE, "the FHIR server's", null, null, ResourceServerProfile.ids(),
+                    Checks.oneOf(ResourceServerProfile.ids())));
 
     private final Map<String, String> attributes;
 
@@ -68,6 +76,11 @@ public final class SmartClientSettings {
 
     public boolean fhirContextAsStrings() {
         return FHIR_CONTEXT_STRINGS.equals(attributes.get(FHIR_CONTEXT_FORMAT));
+    }
+
+    /** The client's own profile, if the admin set one. */
+    public Optional<ResourceServerProfile> resourceServerProfile() {
+        return ResourceServerProfile.ofId(attributes.get(RESOURCE_SERVER_PROFILE));
     }
 
     public boolean alwaysAskConsent() {

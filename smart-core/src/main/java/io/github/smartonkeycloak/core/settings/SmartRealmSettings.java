@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
+import io.github.smartonkeycloak.core.resourceserver.ProfileAssignments;
+import io.github.smartonkeycloak.core.resourceserver.ResourceServerProfile;
 import io.github.smartonkeycloak.core.scope.ResourceTypes;
 import io.github.smartonkeycloak.core.settings.Setting.Type;
 import io.github.smartonkeycloak.core.text.SpaceOrCommaList;
@@ -41,6 +43,8 @@ public final class SmartRealmSettings {
     public static final String CONSENT_CACHE_SECONDS = "smart.consentCacheSeconds";
     /** Where audit events go: {@code off}, {@code log} (JSON lines in the server log) or {@code fhir} (AuditEvent). */
     public static final String AUDIT_SINK = "smart.auditSink";
+    /** Which resource-server profile shapes the tokens for each FHIR base URL ({@link ProfileAssignments}). */
+    public static final String RESOURCE_SERVER_PROFILES = "smart.resourceServerProfiles";
 
     public static final String DEFAULT_FHIR_SERVICE_CLIENT = "smart-fhir-reader";
     public static final String CONSENT_STORE_KEYCLOAK = "keycloak";
@@ -68,6 +72,11 @@ public final class SmartRealmSettings {
                     "The FHIR servers the realm issues tokens for, separated by spaces or commas. aud must name one;"
                             + " EHR launches and the pickers use the first. Empty: every SMART request is refused.",
                     Type.LIST, "none", null, null, List.of(), Checks::fhirBaseUrls),
+            new Setting(RESOURCE_SERVER_PROFILES, "Resource-server profiles",
+                    "How the FHIR server at each base URL checks tokens, so access tokens for it take the shape it"
+                            + " accepts: <FHIR base URL>=<profile> pairs separated by spaces; profiles: "
+                            + String.join(", ", ResourceServerProfile.ids()) + ". A base URL not named: generic.",
+                    Type.LIST, "generic for every FHIR base URL", null, null, List.of(), ProfileAssignments::problem),
             new Setting(SUPPORTED_RESOURCE_TYPES, "Supported resource types",
                     "Resource types the FHIR server supports, separated by spaces or commas; scopes for other types"
                             + " are dropped.",
@@ -201,6 +210,11 @@ public final class SmartRealmSettings {
     public String auditSink() {
         String value = attributes.get(AUDIT_SINK) == null ? "" : attributes.get(AUDIT_SINK).trim();
         return List.of(AUDIT_OFF, AUDIT_FHIR).contains(value) ? value : AUDIT_LOG;
+    }
+
+    /** The profile assigned to each FHIR base URL; pairs that do not read are left out. */
+    public ProfileAssignments resourceServerProfiles() {
+        return ProfileAssignments.parse(attributes.get(RESOURCE_SERVER_PROFILES));
     }
 
     /** A value below the minimum or unreadable counts as the default; above the maximum, as the maximum. */

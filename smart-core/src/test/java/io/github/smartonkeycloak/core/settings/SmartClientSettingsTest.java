@@ -18,7 +18,7 @@ class SmartClientSettingsTest {
     @Test
     void theKeysAreTheOnesRealmExportsAndDocsUse() {
         assertThat(SmartClientSettings.SETTINGS).extracting(Setting::key)
-                .containsExactly("smart.launchUrl", "smart.fhirContextFormat", "smart.consentPrompt");
+                .containsExactly("smart.launchUrl", "smart.fhirContextFormat", "smart.consentPrompt", "smart.resourceServerProfile");
     }
 
     @Test
@@ -27,6 +27,7 @@ class SmartClientSettingsTest {
             assertThat(settings.launchUrl()).isEmpty();
             assertThat(settings.fhirContextAsStrings()).isFalse();
             assertThat(settings.alwaysAskConsent()).isFalse();
+            assertThat(settings.resourceServerProfile()).isEmpty();
         }
         assertThat(with(LAUNCH_URL, "  ").launchUrl()).isEmpty();
     }

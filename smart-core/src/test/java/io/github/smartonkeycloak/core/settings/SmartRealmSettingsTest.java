@@ -24,7 +24,7 @@ class SmartRealmSettingsTest {
     @Test
     void theKeysAreTheOnesRealmExportsAndDocsUse() {
         assertThat(SmartRealmSettings.SETTINGS).extracting(Setting::key).containsExactly(
-                "smart.fhirBaseUrls", "smart.supportedResourceTypes", "smart.launchLifespan",
+                "smart.fhirBaseUrls", "smart.resourceServerProfiles", "smart.supportedResourceTypes", "smart.launchLifespan",
                 "smart.fhirServiceClient", "smart.style", "smart.withheldCapabilities", "smart.registrationEndpoint",
                 "smart.consentStore", "smart.consentCacheSeconds", "smart.auditSink");
     }
