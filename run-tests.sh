@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the pack: unit tests, then the integration tests on a real Keycloak started from Maven
+# Runs every test of the pack: the HealthLake sample's Node.js tests, unit tests, then the integration tests on a real Keycloak started from Maven
 # Central by Keycloak's test framework (ports 8080, 8443 and 9000 must be free, and 8081 for the demo FHIR server
 # the tests start), then the browser tests in headless Chromium, then the cluster tests (PostgreSQL, two Keycloak
 # nodes, nginx, all on free ports). Extra arguments go to Maven, e.g. ./run-tests.sh -Dit.test=SmartConfigurationIT
@@ -9,7 +9,8 @@ cd "$(dirname "$0")"
 log() { printf '[tests] %s\n' "$*"; }
 
 # Debian packages the tests run for real: Chromium and ChromeDriver (browser tests), PostgreSQL, nginx and openssl
-# (cluster-tests: the production shape). Install the missing ones when we may (root or password-less sudo).
+# (cluster-tests: the production shape), Node.js (the HealthLake sample function). Install the missing ones when we
+# may (root or password-less sudo).
 ensure_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -17,6 +18,7 @@ ensure_packages() {
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
   [ ${#missing[@]} -gt 0 ] || return 0
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
@@ -48,4 +50,6 @@ for port in 8080 8081 8443 9000; do
 done
 
 ensure_packages
+log "HealthLake sample function: node --test"
+node --test samples/healthlake-token-validator/
 exec ./mvnw -B verify "$@"

@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.smartonkeycloak.it.support.BrowserlessLogin;
 import io.github.smartonkeycloak.it.support.DemoUsers;
+import io.github.smartonkeycloak.it.support.Http;
 import io.github.smartonkeycloak.it.support.Jwt;
+import io.github.smartonkeycloak.it.support.Pkce;
 import io.github.smartonkeycloak.it.support.RealmFixtures;
 import io.github.smartonkeycloak.it.support.SmartAppFlow;
 import io.github.smartonkeycloak.it.support.SmartRealm;
@@ -101,6 +110,20 @@ class ResourceServerProfilesIT {
                 .tokens(SCOPE, users.patient());
     }
 
+    /**
+     * Keeps a real access token for resource-server-tests, which runs the servers' own token-reading classes (Google's
+     * FHIR gateway) on it; they cannot share this module's class path.
+     */
+    static void keep(String profile, String accessToken) {
+        try {
+            Path directory = Path.of("target", "resource-server-tokens");
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(profile + ".jwt"), accessToken);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private JsonNode introspect(String accessToken) {
         return new TokenEndpoint(realm.getBaseUrl()).introspect(accessToken, "demo-fhir-server", "demo-fhir-server-secret").json();
     }
@@ -124,6 +147,7 @@ class ResourceServerProfilesIT {
 
         assertRules(Jwt.payload(tokens.path("access_token").asText()), gatewayRules());
         assertRules(Jwt.payload(refreshed.path("access_token").asText()), gatewayRules());
+        keep("fhir-gateway", refreshed.path("access_token").asText());
         assertThat(introspect(refreshed.path("access_token").asText()).path("patient_id").asText()).isEqualTo("amy-shaw");
     }
 
@@ -147,13 +171,92 @@ class ResourceServerProfilesIT {
     void genericAndHapiTokensKeepSmartsOwnShape() {
         for (String profile : new String[] {null, "generic", "hapi"}) {
             String clientId = "profile-" + (profile == null ? "unset" : profile) + "-app";
-            JsonNode accessToken = Jwt.payload(launch(clientId, profile, SmartAppFlow.FHIR_BASE_URL).path("access_token").asText());
+            String jwt = launch(clientId, profile, SmartAppFlow.FHIR_BASE_URL).path("access_token").asText();
+            JsonNode accessToken = Jwt.payload(jwt);
+            if (profile == null) {
+                keep("generic", jwt);
+            }
 
             assertThat(accessToken.has("scp")).as(clientId).isFalse();
             assertThat(accessToken.has("patient_id")).as(clientId).isFalse();
             assertThat(accessToken.path("patient").asText()).as(clientId).isEqualTo("amy-shaw");
             assertThat(accessToken.path("scope").isTextual()).isTrue();
         }
+    }
+
+    private static final String GOOGLE_STORE = "https://healthcare.googleapis.com/v1/projects/p/locations/us/datasets/d/fhirStores/s/fhir";
+    private static final String GOOGLE_DOCS = "cloud.google.com/healthcare-api/docs/smart-on-fhir (SMART App Launch v1.1.0; scopes ( 'read' | 'write' | '*' ))";
+
+    /** The granted set, the same in the token response, the access token, a refresh and (tokens for the demo FHIR server) introspection. */
+    private Set<String> grantedEverywhere(JsonNode tokens, String clientId) {
+        Set<String> response = scopes(tokens.path("scope").asText());
+        assertThat(scopes(Jwt.payload(tokens.path("access_token").asText()).path("scope").asText())).isEqualTo(response);
+        JsonNode refreshed = new TokenEndpoint(realm.getBaseUrl()).refreshAsPublicClient(tokens.path("refresh_token").asText(), clientId, null).json();
+        assertThat(scopes(refreshed.path("scope").asText())).as("refresh").isEqualTo(response);
+        assertThat(scopes(Jwt.payload(refreshed.path("access_token").asText()).path("scope").asText())).isEqualTo(response);
+        if (texts(Jwt.payload(refreshed.path("access_token").asText()).path("aud")).contains("demo-fhir-server")) {
+            // Only the demo FHIR server's client may introspect, and only tokens that name it.
+            assertThat(scopes(introspect(refreshed.path("access_token").asText()).path("scope").asText())).as("introspection")
+                    .isEqualTo(response);
+        }
+        return response;
+    }
+
+    /** Google's Cloud Healthcare API takes SMART v1 scopes only: v2 is answered in v1 where v1 says the same. */
+    @Test
+    void googleGetsV1ScopesEverywhereAndAScopeV1CannotSayIsRefused() {
+        JsonNode tokens = launch("profile-google-app", "google", SmartAppFlow.FHIR_BASE_URL);
+
+        assertThat(grantedEverywhere(tokens, "profile-google-app")).as(GOOGLE_DOCS)
+                .contains("patient/Patient.read", "patient/Observation.read", "launch/patient")
+                .noneMatch(scope -> scope.endsWith(".rs"));
+
+        Map<String, String> request = TokenEndpoint.authorizationRequest("profile-google-app", "launch/patient openid "
+                + "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory",
+                Pkce.s256(), "s-g");
+        request.put("aud", SmartAppFlow.FHIR_BASE_URL);
+        Http.Response response = new BrowserlessLogin(realm.getBaseUrl()).send(request);
+        assertThat(response.status()).isEqualTo(302);
+        Map<String, String> redirect = BrowserlessLogin.queryParameters(URI.create(response.header("Location").orElseThrow()));
+        assertThat(redirect).containsEntry("error", "invalid_scope").containsEntry("state", "s-g").doesNotContainKey("code");
+        assertThat(redirect.get("error_description")).startsWith("patient/Observation.rs?category=")
+                .contains("this FHIR server takes SMART v1 scopes only");
+    }
+
+    /** The realm assigns google to one FHIR server only: the app's aud decides, at the exchange and every refresh. */
+    @Test
+    void theServerTheAppNamesDecidesTheScopesShapeOnExchangeAndRefresh() {
+        RealmFixtures fixtures = new RealmFixtures(realm);
+        fixtures.realmAttribute("smart.fhirBaseUrls", SmartAppFlow.FHIR_BASE_URL + " " + GOOGLE_STORE);
+        fixtures.realmAttribute("smart.resourceServerProfiles", GOOGLE_STORE + "=google " + SmartAppFlow.FHIR_BASE_URL + "=generic");
+
+        Set<String> forGoogle = grantedEverywhere(launch("profile-aud-google-app", null, GOOGLE_STORE), "profile-aud-google-app");
+        Set<String> forTheOther = grantedEverywhere(launch("profile-aud-generic-app", null, SmartAppFlow.FHIR_BASE_URL),
+                "profile-aud-generic-app");
+
+        assertThat(forGoogle).contains("patient/Patient.read", "patient/Observation.read").noneMatch(scope -> scope.endsWith(".rs"));
+        assertThat(forTheOther).contains("patient/Patient.rs", "patient/Observation.rs");
+    }
+
+    /** Azure: "SMART clinical scopes must use a single context" (microsoft/fhir-server). */
+    @Test
+    void azureKeepsThePatientContextWhenAPatientIsInContextElseTheUserContext() {
+        RealmFixtures fixtures = new RealmFixtures(realm);
+        fixtures.publicClient("profile-azure-clinician-app", List.of("launch/patient", "fhirUser", "patient/*.rs", "user/*.rs"));
+        fixtures.clientAttribute("profile-azure-clinician-app", "smart.resourceServerProfile", "azure");
+        SmartAppFlow app = new SmartAppFlow(realm.getBaseUrl(), "profile-azure-clinician-app");
+
+        JsonNode withPatient = app.inBrowser(new BrowserlessLogin(realm.getBaseUrl()).choosingPatient("amy-shaw"))
+                .tokens("launch/patient openid patient/Patient.rs user/Observation.rs user/Condition.rs", users.practitioner());
+        JsonNode withoutPatient = new SmartAppFlow(realm.getBaseUrl(), "profile-azure-clinician-app")
+                .tokens("openid patient/Patient.rs user/Observation.rs user/Condition.rs", users.practitioner());
+
+        assertThat(grantedEverywhere(withPatient, "profile-azure-clinician-app")).contains("patient/Patient.rs")
+                .noneMatch(scope -> scope.startsWith("user/"));
+        assertThat(scopes(Jwt.payload(withPatient.path("access_token").asText()).path("scp").asText()))
+                .contains("patient/Patient.read").noneMatch(scope -> scope.startsWith("user/"));
+        assertThat(grantedEverywhere(withoutPatient, "profile-azure-clinician-app")).contains("user/Observation.rs", "user/Condition.rs")
+                .noneMatch(scope -> scope.startsWith("patient/"));
     }
 
     /** The admin console's realm tab, next to the FHIR base URLs: a profile that does not exist is refused with the reason. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.smartonkeycloak.common.SmartProviderFactory;
 import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
+import io.github.smartonkeycloak.core.resourceserver.ValidatedAudience;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -34,8 +35,8 @@ public final class SmartFhirAudienceMapper extends AbstractOIDCProtocolMapper
     /** Mapper setting: each FHIR base URL with its server's introspection client, {@code <url>=<client id>} pairs. */
     public static final String SERVER_CLIENTS = "fhir.server.clients";
     /** Authorization-request parameter (so client-session note) where the launch check leaves the validated aud. */
-    public static final String VALIDATED_AUD_PARAMETER = "smart_aud";
-    private static final String VALIDATED_AUD_NOTE = "client_request_param_" + VALIDATED_AUD_PARAMETER;
+    public static final String VALIDATED_AUD_PARAMETER = ValidatedAudience.PARAMETER;
+    private static final String VALIDATED_AUD_NOTE = ValidatedAudience.CLIENT_NOTE;
 
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = new ArrayList<>();
 

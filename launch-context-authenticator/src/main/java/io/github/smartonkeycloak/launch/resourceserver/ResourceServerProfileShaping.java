@@ -10,10 +10,10 @@ import io.github.smartonkeycloak.core.resourceserver.ProfileAssignments;
 import io.github.smartonkeycloak.core.resourceserver.ProfileClaims;
 import io.github.smartonkeycloak.core.resourceserver.ResourceServerProfile;
 import io.github.smartonkeycloak.core.resourceserver.TokenFacts;
+import io.github.smartonkeycloak.core.resourceserver.ValidatedAudience;
 import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.settings.SmartClientSettings;
 import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
-import io.github.smartonkeycloak.launch.audience.SmartFhirAudienceMapper;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.UserModel;
@@ -23,13 +23,11 @@ import org.keycloak.representations.AccessToken;
 
 /**
  * Gives the access token the shape its FHIR server accepts: the client's resource-server profile, else the one the
- * realm assigns to the FHIR base URL the token is for (the app's validated {@code aud}; a backend token, which names
- * none, is for the realm's only FHIR server if it has one). Runs after the launch-context binding, which puts the
- * patient into the token; the rules themselves are {@link ProfileClaims}.
+ * realm assigns to the FHIR base URL the token is for ({@link ProfileAssignments#forToken}: the app's validated
+ * {@code aud}; a backend token names none). Runs after the launch-context binding, which puts the patient into the
+ * token; the rules themselves are {@link ProfileClaims}.
  */
 final class ResourceServerProfileShaping implements TokenPostProcessor {
-
-    private static final String VALIDATED_AUD_NOTE = "client_request_param_" + SmartFhirAudienceMapper.VALIDATED_AUD_PARAMETER;
 
     @Override
     public void process(TokenPostProcessorContext context) {
@@ -43,10 +41,11 @@ final class ResourceServerProfileShaping implements TokenPostProcessor {
         if (!settings.isSmartRealm()) {
             return;
         }
-        Optional<String> server = server(settings.fhirBaseUrls(), clientSession.getNote(VALIDATED_AUD_NOTE));
+        String audience = clientSession.getNote(ValidatedAudience.CLIENT_NOTE);
+        Optional<String> server = server(settings.fhirBaseUrls(), audience);
         ProfileAssignments assignments = settings.resourceServerProfiles();
         ResourceServerProfile profile = SmartClientSettings.of(clientSession.getClient().getAttributes()).resourceServerProfile()
-                .orElseGet(() -> assignments.forServer(server.orElse(null)));
+                .orElseGet(() -> assignments.forToken(settings.fhirBaseUrls(), audience));
         if (profile == ResourceServerProfile.GENERIC) {
             return;
         }

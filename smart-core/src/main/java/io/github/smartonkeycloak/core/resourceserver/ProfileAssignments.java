@@ -1,9 +1,12 @@
 package io.github.smartonkeycloak.core.resourceserver;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import io.github.smartonkeycloak.core.launch.FhirBaseUrls;
 import io.github.smartonkeycloak.core.text.SpaceOrCommaList;
 
 /**
@@ -50,10 +53,6 @@ public final class ProfileAssignments {
                 return Optional.of("'" + pair + "' is not <FHIR base URL>=<profile>");
             }
             String profile = pair.substring(equals + 1);
-            if (ResourceServerProfile.planned(profile).isPresent()) {
-                return Optional.of("the '" + profile + "' profile is not built yet; the profiles are "
-                        + String.join(", ", ResourceServerProfile.ids()));
-            }
             if (ResourceServerProfile.ofId(profile).isEmpty()) {
                 return Optional.of("'" + profile + "' is not a profile; the profiles are "
                         + String.join(", ", ResourceServerProfile.ids()));
@@ -66,6 +65,24 @@ public final class ProfileAssignments {
     public ResourceServerProfile forServer(String baseUrl) {
         Assignment assignment = baseUrl == null ? null : byServer.get(normalize(baseUrl));
         return assignment == null ? ResourceServerProfile.GENERIC : assignment.profile();
+    }
+
+    /**
+     * The profile of a token for {@code audience} (the app's validated {@code aud}, or {@code null}): the profile of
+     * the server it names; without one, the profile every FHIR server of the realm shares, else {@code generic}.
+     */
+    public ResourceServerProfile forToken(FhirBaseUrls servers, String audience) {
+        if (audience != null && servers.matches(audience)) {
+            return forServer(FhirBaseUrls.parse(audience).primary());
+        }
+        Set<ResourceServerProfile> profiles = EnumSet.noneOf(ResourceServerProfile.class);
+        servers.asList().forEach(server -> profiles.add(forServer(server)));
+        return profiles.size() == 1 ? profiles.iterator().next() : ResourceServerProfile.GENERIC;
+    }
+
+    /** Whether any FHIR base URL has a profile other than {@code generic}: if not, nothing needs the audience. */
+    public boolean isEmpty() {
+        return byServer.values().stream().allMatch(assignment -> assignment.profile() == ResourceServerProfile.GENERIC);
     }
 
     /** The base URL as the setting writes it, or {@code baseUrl} itself where the setting does not name it. */

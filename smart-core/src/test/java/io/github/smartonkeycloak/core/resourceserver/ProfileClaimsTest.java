@@ -13,10 +13,11 @@ class ProfileClaimsTest {
     private static final String HEALTHLAKE_BASE = "https://healthlake.us-east-1.amazonaws.com/datastore/d1/r4/";
 
     @Test
-    void genericAndHapiAddNothing() {
+    void genericGoogleAndHapiAddNothing() {
         TokenFacts token = new TokenFacts(List.of("launch/patient", "patient/Patient.rs"), "amy", "Patient/amy", AZURE_BASE);
 
-        for (ResourceServerProfile profile : List.of(ResourceServerProfile.GENERIC, ResourceServerProfile.HAPI)) {
+        for (ResourceServerProfile profile : List.of(ResourceServerProfile.GENERIC, ResourceServerProfile.GOOGLE,
+                ResourceServerProfile.HAPI)) {
             assertThat(ProfileClaims.of(profile, token)).as(profile.id()).isEmpty();
             assertThat(ProfileClaims.audience(profile, token)).isEmpty();
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.smartonkeycloak.common.TokenRequestForm;
+import io.github.smartonkeycloak.core.resourceserver.ProfileScopes;
 import io.github.smartonkeycloak.core.scope.Grant;
 import io.github.smartonkeycloak.core.scope.LaunchScope;
 import io.github.smartonkeycloak.core.scope.Negotiation;
@@ -111,7 +112,11 @@ final class SmartScopeRequestParser implements AuthorizationRequestParserProvide
         ScopeNegotiator negotiator = new ScopeNegotiator(
                 SmartRealmSettings.of(client.getRealm().getAttributes()).supportedResourceTypes());
         Negotiation negotiation = negotiator.negotiate(resourceScopes, ceilings.scopes());
-        for (Grant grant : negotiation.grants()) {
+        // The FHIR server's profile may want the grants in another shape (v1 only, one context): shaped here, so the
+        // token response, the token, refreshes and introspection all say the same.
+        List<Grant> grants = ProfileScopes.shape(RequestedProfile.of(session, client), negotiation.grants(),
+                requested.contains("launch/patient") || requested.contains("launch"));
+        for (Grant grant : grants) {
             entries.putIfAbsent(grant.text(), entry(ceilings.model(grant.ceiling()), grant.text()));
         }
 

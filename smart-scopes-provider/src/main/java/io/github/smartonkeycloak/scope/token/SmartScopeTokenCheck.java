@@ -3,9 +3,11 @@ package io.github.smartonkeycloak.scope.token;
 import java.util.Optional;
 
 import io.github.smartonkeycloak.common.TokenRequestForm;
+import io.github.smartonkeycloak.core.resourceserver.ProfileScopes;
 import io.github.smartonkeycloak.core.scope.ScopeContext;
 import io.github.smartonkeycloak.core.scope.ScopeRequest;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
+import io.github.smartonkeycloak.scope.negotiation.RequestedProfile;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
@@ -55,6 +57,10 @@ final class SmartScopeTokenCheck implements TokenPostProcessor {
         }
         requested.firstMalformed().ifPresent(malformed -> {
             throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, malformed.getMessage());
+        });
+        // A backend token names no FHIR server: the client's profile or the one every server of the realm shares.
+        ProfileScopes.refusal(RequestedProfile.forAudience(client(context), null), requested.resourceScopes()).ifPresent(refusal -> {
+            throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, refusal);
         });
         // The grant type comes from the form: for offline tokens Keycloak replaces the context that carried it.
         RefreshToken refreshed = context.requestRefreshToken();
