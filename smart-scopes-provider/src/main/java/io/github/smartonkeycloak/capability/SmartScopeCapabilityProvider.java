@@ -5,9 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.github.smartonkeycloak.core.resourceserver.ResourceServerProfile;
 import io.github.smartonkeycloak.core.scope.ResourceScope;
 import io.github.smartonkeycloak.core.scope.ScopeContext;
 import io.github.smartonkeycloak.core.scope.SmartScopeParser;
+import io.github.smartonkeycloak.core.settings.SmartRealmSettings;
 import io.github.smartonkeycloak.core.uscore.UsCoreScopes;
 import io.github.smartonkeycloak.scope.negotiation.ScopeEngine;
 import org.keycloak.models.ClientScopeModel;
@@ -35,7 +37,9 @@ final class SmartScopeCapabilityProvider implements SmartCapabilityProvider {
             return capabilities;
         }
         capabilities.add(SmartCapability.PERMISSION_V1);
-        capabilities.add(SmartCapability.PERMISSION_V2);
+        if (!v1Only(realm)) {
+            capabilities.add(SmartCapability.PERMISSION_V2);
+        }
         realm.getClientScopesStream()
                 .map(scope -> SmartScopeParser.resourceScope(scope.getName()))
                 .flatMap(Optional::stream)
@@ -63,7 +67,17 @@ final class SmartScopeCapabilityProvider implements SmartCapabilityProvider {
                 .map(scope -> SmartScopeParser.resourceScope(scope.getName()))
                 .flatMap(Optional::stream)
                 .toList();
-        return UsCoreScopes.supportedUnder(ceilings);
+        return UsCoreScopes.supportedUnder(ceilings, v1Only(realm));
+    }
+
+    /**
+     * Whether every FHIR server of the realm takes SMART v1 only (the {@code google} profile): the negotiation then
+     * answers in v1 and refuses what v1 cannot say, so v2 is not advertised. A client's own profile does not count:
+     * discovery speaks for the realm.
+     */
+    private static boolean v1Only(RealmModel realm) {
+        SmartRealmSettings settings = SmartRealmSettings.of(realm.getAttributes());
+        return settings.resourceServerProfiles().forToken(settings.fhirBaseUrls(), null) == ResourceServerProfile.GOOGLE;
     }
 
     private boolean negotiationActive() {

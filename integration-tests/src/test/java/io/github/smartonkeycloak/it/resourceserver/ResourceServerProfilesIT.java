@@ -223,6 +223,19 @@ class ResourceServerProfilesIT {
                 .contains("this FHIR server takes SMART v1 scopes only");
     }
 
+    /** Discovery advertises only what works: a realm whose FHIR server takes SMART v1 only advertises no v2. */
+    @Test
+    void aRealmWhoseServerIsGoogleAdvertisesV1ScopesAndNoV2() {
+        new RealmFixtures(realm).realmAttribute("smart.resourceServerProfiles", SmartAppFlow.FHIR_BASE_URL + "=google");
+
+        JsonNode discovery = Http.plain().get(realm.getBaseUrl() + "/.well-known/smart-configuration").json();
+
+        assertThat(texts(discovery.path("capabilities"))).contains("permission-v1").doesNotContain("permission-v2");
+        assertThat(texts(discovery.path("scopes_supported"))).contains("patient/Patient.read", "patient/Observation.read")
+                .noneMatch(scope -> scope.contains("?category="))
+                .doesNotContain("patient/Patient.rs");
+    }
+
     /** The realm assigns google to one FHIR server only: the app's aud decides, at the exchange and every refresh. */
     @Test
     void theServerTheAppNamesDecidesTheScopesShapeOnExchangeAndRefresh() {

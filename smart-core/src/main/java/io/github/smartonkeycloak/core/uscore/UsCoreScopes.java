@@ -36,22 +36,36 @@ public final class UsCoreScopes {
      * category scopes of that type ({@code ?category=<system>|<code>}) a ceiling covers.
      */
     public static Set<String> supportedUnder(Collection<ResourceScope> ceilings) {
+        return supportedUnder(ceilings, false);
+    }
+
+    /**
+     * As {@link #supportedUnder(Collection)}; with {@code v1Only} (a realm whose FHIR server takes SMART v1 only), each
+     * resource-level scope in v1 ({@code patient/Patient.read}) and no granular scope, which v1 cannot say.
+     */
+    public static Set<String> supportedUnder(Collection<ResourceScope> ceilings, boolean v1Only) {
         Set<String> scopes = new LinkedHashSet<>();
         for (ScopeContext context : CONTEXTS) {
             for (String type : RESOURCE_TYPES) {
-                addIfCovered(scopes, ceilings, context.prefix() + "/" + type + ".rs");
+                if (covered(ceilings, context.prefix() + "/" + type + ".rs")) {
+                    scopes.add(context.prefix() + "/" + type + (v1Only ? ".read" : ".rs"));
+                }
+                if (v1Only) {
+                    continue;
+                }
                 for (ScopeCategory category : UsCoreCategories.of(type)) {
-                    addIfCovered(scopes, ceilings, context.prefix() + "/" + type + ".rs?category=" + category.system() + "|" + category.code());
+                    String granular = context.prefix() + "/" + type + ".rs?category=" + category.system() + "|" + category.code();
+                    if (covered(ceilings, granular)) {
+                        scopes.add(granular);
+                    }
                 }
             }
         }
         return scopes;
     }
 
-    private static void addIfCovered(Set<String> scopes, Collection<ResourceScope> ceilings, String text) {
+    private static boolean covered(Collection<ResourceScope> ceilings, String text) {
         ResourceScope scope = SmartScopeParser.resourceScope(text).orElseThrow();
-        if (ceilings.stream().anyMatch(ceiling -> ceiling.covers(scope))) {
-            scopes.add(text);
-        }
+        return ceilings.stream().anyMatch(ceiling -> ceiling.covers(scope));
     }
 }

@@ -71,4 +71,12 @@ class UsCoreScopesTest {
     private static List<ResourceScope> ceilings(String... scopes) {
         return List.of(scopes).stream().map(SmartScopeParser::parseResourceScope).toList();
     }
+
+    @Test
+    void aV1OnlyRealmListsEachTypeInV1AndNoGranularScope() {
+        Set<String> supported = UsCoreScopes.supportedUnder(ceilings("patient/*.rs"), true);
+
+        assertThat(supported).contains("patient/Patient.read", "patient/Observation.read").hasSize(UsCoreScopes.RESOURCE_TYPES.size())
+                .noneMatch(scope -> scope.contains("?") || scope.endsWith(".rs"));
+    }
 }
