@@ -160,6 +160,16 @@ public final class Cluster {
         return Long.parseLong(database.psql("keycloak", "select count(*) from " + table).trim());
     }
 
+    /** How many consents a user has given a client, as Keycloak stores them (one row per user and client). */
+    public long consentsOf(String username, String clientId) {
+        if (!username.matches("[a-z0-9._-]+") || !clientId.matches("[a-z0-9._-]+")) {
+            throw new IllegalArgumentException("Not a plain username or client id: " + username + ", " + clientId);
+        }
+        return Long.parseLong(database.psql("keycloak", "select count(*) from user_consent uc"
+                + " join user_entity u on u.id = uc.user_id join client c on c.id = uc.client_id"
+                + " where u.username = '" + username + "' and c.client_id = '" + clientId + "'").trim());
+    }
+
     private void stopAll() {
         nginx.stop();
         node2.stop();

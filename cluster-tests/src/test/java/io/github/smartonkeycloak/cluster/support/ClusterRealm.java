@@ -26,6 +26,8 @@ public final class ClusterRealm {
     public static final String APP = "cluster-app";
     /** The same app, asking for consent. */
     public static final String CONSENT_APP = "cluster-consent-app";
+    /** Asks for consent like {@link #CONSENT_APP}; only the cross-node consent race uses it, so its first consent is. */
+    public static final String CONSENT_RACE_APP = "cluster-consent-race-app";
     /** A backend service authenticating with a client assertion ({@link #BACKEND_KEY}). */
     public static final String BACKEND = "cluster-backend";
     public static final ClientKey BACKEND_KEY = ClientKey.rs384("cluster-backend-key");
@@ -47,6 +49,7 @@ public final class ClusterRealm {
             ArrayNode clients = (ArrayNode) realm.get("clients");
             clients.add(app(realm, APP, false));
             clients.add(app(realm, CONSENT_APP, true));
+            clients.add(app(realm, CONSENT_RACE_APP, true));
             clients.add(backend(realm));
             Files.createDirectories(target.getParent());
             JSON.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), realm);

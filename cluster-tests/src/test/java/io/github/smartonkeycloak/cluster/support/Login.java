@@ -70,6 +70,24 @@ public final class Login {
         throw new AssertionError("No redirect to " + redirectUri + " after " + MAX_HOPS + " hops");
     }
 
+    /** Goes through the flow like {@link #authorize} and stops at the pack's {@code smartPage} page, unanswered. */
+    public Page until(String smartPage, Map<String, String> params, String username, String password) {
+        Http.Response response = open(params).response();
+        for (int hop = 0; hop < MAX_HOPS; hop++) {
+            if (response.status() / 100 == 3) {
+                response = browser.get(absolute(response.header("Location").orElseThrow()));
+                continue;
+            }
+            Page page = page(response);
+            if (smartPage.equals(page.smartPage())) {
+                pagesSeen.add(smartPage);
+                return page;
+            }
+            response = answer(page, username, password);
+        }
+        throw new AssertionError("No '" + smartPage + "' page after " + MAX_HOPS + " hops");
+    }
+
     public Page page(Http.Response response) {
         return new Page(response, Jsoup.parse(response.body(), realmUrl));
     }
@@ -94,13 +112,7 @@ public final class Login {
         return switch (smartPage) {
             case "patient-picker" -> page.submit(page.html().selectFirst("#smart-patient-choice"),
                     List.of(Map.entry("patient", page.html().select("[data-patient-id]").first().attr("data-patient-id"))));
-            case "consent" -> {
-                List<Map.Entry<String, String>> fields = new ArrayList<>();
-                page.html().select("input[type=checkbox][name=scope][checked]").eachAttr("value")
-                        .forEach(scope -> fields.add(Map.entry("scope", scope)));
-                fields.add(Map.entry("smart-action", "approve"));
-                yield page.submit(page.html().selectFirst("#smart-consent-form"), fields);
-            }
+            case "consent" -> page.approve();
             default -> throw new AssertionError("Stopped at the pack's '" + smartPage + "' page: " + page.response());
         };
     }
@@ -141,6 +153,15 @@ public final class Login {
             }
             return submit(form, List.of(Map.entry("username", username), Map.entry("password", password),
                     Map.entry("credentialId", "")));
+        }
+
+        /** Presses Approve on the SMART consent page with the scopes it offers checked. */
+        public Http.Response approve() {
+            List<Map.Entry<String, String>> fields = new ArrayList<>();
+            html.select("input[type=checkbox][name=scope][checked]").eachAttr("value")
+                    .forEach(scope -> fields.add(Map.entry("scope", scope)));
+            fields.add(Map.entry("smart-action", "approve"));
+            return submit(html.selectFirst("#smart-consent-form"), fields);
         }
 
         /** The form's hidden fields go along, except those the given fields replace. */
