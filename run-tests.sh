@@ -51,5 +51,5 @@ done
 
 ensure_packages
 log "HealthLake sample function: node --test"
-node --test samples/healthlake-token-validator/
+node --test samples/healthlake-token-validator/validator.test.mjs
 exec ./mvnw -B verify "$@"

@@ -5,10 +5,13 @@
 // HealthLake's format. Node.js standard library only.
 import { createPublicKey, verify } from 'node:crypto';
 
+// Each algorithm with the key type it needs: a token's alg never picks how a key of another type is used.
 const ALGORITHMS = {
-  RS256: { hash: 'sha256' }, RS384: { hash: 'sha384' }, RS512: { hash: 'sha512' },
-  PS256: { hash: 'sha256', pss: true }, PS384: { hash: 'sha384', pss: true }, PS512: { hash: 'sha512', pss: true },
-  ES256: { hash: 'sha256', ec: true }, ES384: { hash: 'sha384', ec: true }, ES512: { hash: 'sha512', ec: true },
+  RS256: { hash: 'sha256', kty: 'RSA' }, RS384: { hash: 'sha384', kty: 'RSA' }, RS512: { hash: 'sha512', kty: 'RSA' },
+  PS256: { hash: 'sha256', kty: 'RSA', pss: true }, PS384: { hash: 'sha384', kty: 'RSA', pss: true },
+  PS512: { hash: 'sha512', kty: 'RSA', pss: true },
+  ES256: { hash: 'sha256', kty: 'EC', ec: true }, ES384: { hash: 'sha384', kty: 'EC', ec: true },
+  ES512: { hash: 'sha512', kty: 'EC', ec: true },
 };
 const CLOCK_SKEW_SECONDS = 30;
 const JWKS_TIMEOUT_MS = 500;
@@ -26,8 +29,16 @@ export function createValidator({ issuer, iamRoleArn, fetchImpl = fetch, now = (
     const response = await fetchImpl(jwksUrl, { signal: AbortSignal.timeout(JWKS_TIMEOUT_MS) });
     if (!response.ok) throw new Error(`JWKS answered ${response.status}`);
     const jwks = await response.json();
-    keys = new Map((jwks.keys || []).filter((jwk) => jwk.kid && jwk.use !== 'enc')
-      .map((jwk) => [jwk.kid, createPublicKey({ key: jwk, format: 'jwk' })]));
+    const read = new Map();
+    for (const jwk of jwks.keys || []) {
+      if (!jwk.kid || jwk.use === 'enc') continue;
+      try {
+        read.set(jwk.kid, { jwk, key: createPublicKey({ key: jwk, format: 'jwk' }) });
+      } catch {
+        // A key this Node.js cannot read (another curve, a symmetric key) verifies nothing; the others still do.
+      }
+    }
+    keys = read;
     fetchedAt = now();
   }
 
@@ -50,9 +61,10 @@ export function createValidator({ issuer, iamRoleArn, fetchImpl = fetch, now = (
     }
     const algorithm = ALGORITHMS[header.alg];
     if (!algorithm) return `algorithm ${header.alg} not accepted`;
-    const key = await keyFor(header.kid);
-    if (!key) return 'unknown key';
-    const options = { key };
+    const known = await keyFor(header.kid);
+    if (!known) return 'unknown key';
+    if (known.jwk.kty !== algorithm.kty || (known.jwk.alg && known.jwk.alg !== header.alg)) return 'algorithm does not fit the key';
+    const options = { key: known.key };
     if (algorithm.pss) Object.assign(options, { padding: 6 /* RSA_PKCS1_PSS_PADDING */, saltLength: -1 });
     if (algorithm.ec) options.dsaEncoding = 'ieee-p1363';
     if (!verify(algorithm.hash, Buffer.from(`${parts[0]}.${parts[1]}`), options, Buffer.from(parts[2], 'base64url'))) {

@@ -74,6 +74,8 @@ for (const [name, token] of [
   ['signed by an unknown key', () => jwt(claims(), { kid: 'rsa-2', key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })],
   ['alg none', () => `${Buffer.from('{"alg":"none","kid":"rsa-1"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims())).toString('base64url')}.`],
   ['HS256', () => jwt(claims(), { alg: 'HS256' })],
+  ['an RSA key named with alg PS256 (the key says RS256)', () => jwt(claims(), { alg: 'PS256' })],
+  ['an EC key named as RS256', () => jwt(claims(), { kid: 'ec-1', alg: 'RS256', key: ec.privateKey })],
   ['not a JWT', () => 'not-a-jwt'],
 ]) {
   test(`refused: ${name}`, async () => {
@@ -86,6 +88,14 @@ for (const [name, token] of [
 test('a JWKS that cannot be read refuses, it does not throw', async () => {
   const handler = createValidator({ issuer: ISSUER, fetchImpl: async () => new Response('down', { status: 503 }) });
   assert.equal((await handler(event(jwt(claims())))).authPayload.isAuthorized, 'false');
+});
+
+test('a JWKS key this Node.js cannot read leaves the others usable', async () => {
+  const withOct = { keys: [{ kty: 'oct', kid: 'hmac-1', k: 'c2VjcmV0' , use: 'sig', alg: 'HS256' },
+    { kty: 'EC', kid: 'odd', crv: 'P-999', x: 'AA', y: 'AA' }, ...jwks.keys] };
+  const handler = createValidator({ issuer: ISSUER, fetchImpl: async () => new Response(JSON.stringify(withOct)) });
+  assert.equal((await handler(event(jwt(claims())))).authPayload.isAuthorized, 'true');
+  assert.equal((await handler(event(jwt(claims(), { kid: 'hmac-1', alg: 'HS256' })))).authPayload.isAuthorized, 'false');
 });
 
 test('an unknown key id refetches the JWKS at most every ten seconds', async () => {

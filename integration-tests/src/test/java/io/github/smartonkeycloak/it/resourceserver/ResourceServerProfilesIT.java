@@ -31,6 +31,7 @@ import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.services.ui.extend.UiTabProvider;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
@@ -221,6 +222,11 @@ class ResourceServerProfilesIT {
         assertThat(redirect).containsEntry("error", "invalid_scope").containsEntry("state", "s-g").doesNotContainKey("code");
         assertThat(redirect.get("error_description")).startsWith("patient/Observation.rs?category=")
                 .contains("this FHIR server takes SMART v1 scopes only");
+        List<EventRepresentation> errors = realm.admin().getEvents(List.of("LOGIN_ERROR"), "profile-google-app", null, null,
+                null, null, 0, 5);
+        assertThat(errors).as("the event names the whole scope").anySatisfy(error -> assertThat(error.getDetails())
+                .containsEntry("smart_invalid_scope", "patient/Observation.rs?category="
+                        + "http://terminology.hl7.org/CodeSystem/observation-category|laboratory"));
     }
 
     /** Discovery advertises only what works: a realm whose FHIR server takes SMART v1 only advertises no v2. */

@@ -66,24 +66,18 @@ public final class ProfileClaims {
 
     /**
      * The scopes with every resource scope in SMART v1 syntax when each has an exact v1 equivalent ({@code .rs} is
-     * {@code .read}, {@code .cud} {@code .write}, {@code .cruds} {@code .*}); otherwise as granted, since Azure refuses a
-     * token that mixes v1 and v2 scopes. Other scopes stay as they are.
+     * {@code .read}, {@code .cud} {@code .write}, {@code .cruds} {@code .*}); otherwise every one in v2, since Azure
+     * refuses a token that mixes v1 and v2 scopes. Other scopes stay as they are.
      */
     static List<String> inOneSyntax(List<String> scopes) {
-        List<String> v1 = new ArrayList<>();
+        List<ResourceScope> resources = scopes.stream().map(SmartScopeParser::resourceScope).flatMap(Optional::stream).toList();
+        ScopeSyntax syntax = resources.stream().allMatch(scope -> scope.writtenIn(ScopeSyntax.V1).syntax() == ScopeSyntax.V1)
+                ? ScopeSyntax.V1 : ScopeSyntax.V2;
+        List<String> shaped = new ArrayList<>();
         for (String scope : scopes) {
-            Optional<ResourceScope> resource = SmartScopeParser.resourceScope(scope);
-            if (resource.isEmpty()) {
-                v1.add(scope);
-                continue;
-            }
-            String rendered = resource.get().render(ScopeSyntax.V1);
-            if (resource.get().writtenIn(ScopeSyntax.V1).syntax() != ScopeSyntax.V1) {
-                return scopes;
-            }
-            v1.add(rendered);
+            shaped.add(SmartScopeParser.resourceScope(scope).map(resource -> resource.render(syntax)).orElse(scope));
         }
-        return v1;
+        return shaped;
     }
 
     /** SMART's fhirUser is a URL; Azure and HealthLake need it absolute, so a relative one is made so on the base URL. */

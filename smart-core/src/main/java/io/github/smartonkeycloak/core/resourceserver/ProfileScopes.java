@@ -21,16 +21,25 @@ public final class ProfileScopes {
     }
 
     /**
-     * Why the profile's server cannot take a requested resource scope, for an {@code invalid_scope} answer; empty when
-     * it can. Google's Cloud Healthcare API takes v1 scopes only ({@code read}, {@code write}, {@code *}, no query).
+     * A requested scope the profile's server cannot take, and why, for an {@code invalid_scope} answer.
+     *
+     * @param scope       the scope as the app wrote it (for the event detail)
+     * @param description the {@code error_description}, which starts with the scope
      */
-    public static Optional<String> refusal(ResourceServerProfile profile, List<ResourceScope> requested) {
+    public record Refusal(String scope, String description) {
+    }
+
+    /**
+     * The first requested resource scope the profile's server cannot take, or empty when it can take them all.
+     * Google's Cloud Healthcare API takes v1 scopes only ({@code read}, {@code write}, {@code *}, no query).
+     */
+    public static Optional<Refusal> refusal(ResourceServerProfile profile, List<ResourceScope> requested) {
         if (profile != ResourceServerProfile.GOOGLE) {
             return Optional.empty();
         }
         return requested.stream().filter(scope -> !hasV1(scope)).findFirst()
-                .map(scope -> scope.text() + ": this FHIR server takes SMART v1 scopes only (read, write or *, no"
-                        + " query), and this scope has no v1 equivalent");
+                .map(scope -> new Refusal(scope.text(), scope.text() + ": this FHIR server takes SMART v1 scopes only"
+                        + " (read, write or *, no query), and this scope has no v1 equivalent"));
     }
 
     /**

@@ -36,7 +36,7 @@ class ProfileClaimsTest {
     }
 
     @Test
-    void azureKeepsV2WhenOneScopeHasNoV1EquivalentForAzureRefusesMixedSyntax() {
+    void azureGetsEveryScopeInV2WhenOneHasNoV1EquivalentForAzureRefusesMixedSyntax() {
         TokenFacts token = new TokenFacts(List.of("patient/Patient.rs",
                 "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory"),
                 "amy", "https://other.example/fhir/Patient/amy", AZURE_BASE);
@@ -44,6 +44,12 @@ class ProfileClaimsTest {
         Map<String, Object> claims = ProfileClaims.of(ResourceServerProfile.AZURE, token);
 
         assertThat(claims.get("scp")).isEqualTo(String.join(" ", token.scopes()));
+        TokenFacts mixedRequest = new TokenFacts(List.of("patient/Patient.read", "patient/Condition.*",
+                "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory"),
+                "amy", null, AZURE_BASE);
+        assertThat(ProfileClaims.of(ResourceServerProfile.AZURE, mixedRequest).get("scp"))
+                .as("an app that asked in both syntaxes still gets one").isEqualTo("patient/Patient.rs patient/Condition.cruds "
+                        + "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory");
         assertThat(claims).as("an absolute fhirUser is kept").containsEntry("fhirUser", "https://other.example/fhir/Patient/amy");
     }
 

@@ -40,9 +40,14 @@ class ProfileScopesTest {
     @Test
     void googleRefusesWhatV1CannotSayAndNamesTheScope() {
         assertThat(ProfileScopes.refusal(ResourceServerProfile.GOOGLE, scopes("patient/Patient.rs", "patient/Observation.r")))
-                .hasValueSatisfying(reason -> assertThat(reason).startsWith("patient/Observation.r: this FHIR server takes SMART v1"));
-        assertThat(ProfileScopes.refusal(ResourceServerProfile.GOOGLE, scopes(
-                "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory"))).isPresent();
+                .hasValueSatisfying(refusal -> {
+                    assertThat(refusal.scope()).isEqualTo("patient/Observation.r");
+                    assertThat(refusal.description()).startsWith("patient/Observation.r: this FHIR server takes SMART v1");
+                });
+        String granular = "patient/Observation.rs?category=http://terminology.hl7.org/CodeSystem/observation-category|laboratory";
+        assertThat(ProfileScopes.refusal(ResourceServerProfile.GOOGLE, scopes(granular)))
+                .as("the whole scope, though it holds a ':' of its own").hasValueSatisfying(refusal ->
+                        assertThat(refusal.scope()).isEqualTo(granular));
         assertThat(ProfileScopes.refusal(ResourceServerProfile.GOOGLE, scopes("patient/Patient.rs", "user/*.cruds", "patient/Observation.read")))
                 .isEmpty();
         assertThat(ProfileScopes.refusal(ResourceServerProfile.AZURE, scopes("patient/Observation.r"))).isEmpty();

@@ -51,10 +51,10 @@ final class SmartScopeRequestCheck implements AuthorizationEndpointCheckProvider
         }
         AuthorizationEndpointRequest request = context.getAuthorizationEndpointRequest();
         String audience = Optional.ofNullable(request.getAdditionalReqParams().get("aud")).orElse(request.getResource());
-        Optional<String> refusal = ProfileScopes.refusal(RequestedProfile.forAudience(context.getClient(), audience),
-                scope.resourceScopes());
+        Optional<ProfileScopes.Refusal> refusal = ProfileScopes.refusal(
+                RequestedProfile.forAudience(context.getClient(), audience), scope.resourceScopes());
         if (refusal.isPresent()) {
-            throw refuse(context, refusal.get().substring(0, refusal.get().indexOf(':')), refusal.get());
+            throw refuse(context, refusal.get().scope(), refusal.get().description());
         }
     }
 

@@ -60,7 +60,7 @@ final class SmartScopeTokenCheck implements TokenPostProcessor {
         });
         // A backend token names no FHIR server: the client's profile or the one every server of the realm shares.
         ProfileScopes.refusal(RequestedProfile.forAudience(client(context), null), requested.resourceScopes()).ifPresent(refusal -> {
-            throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, refusal);
+            throw new TokenInterceptorException(OAuthErrorException.INVALID_SCOPE, refusal.description());
         });
         // The grant type comes from the form: for offline tokens Keycloak replaces the context that carried it.
         RefreshToken refreshed = context.requestRefreshToken();
